@@ -1,0 +1,1 @@
+"""Dev-set evaluation of every stage (``make eval``).  One module per stage."""
