@@ -195,7 +195,7 @@ class DaskEngine(Engine):
         self.cluster = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="10s")
+                self.client = Client(scheduler, timeout="5s")
             else:
                 self.cluster = LocalCluster(
                     n_workers=workers, threads_per_worker=1, processes=True,

@@ -176,11 +176,11 @@ def run(
             store = cache_mod.Cache(cache_dir or out / ".cache")
         except OSError as exc:
             raise PipelineError("E301", path=str(cache_dir or out / ".cache"), detail=exc.strerror or str(exc)) from None
+    n_stages = len(stages)
+    eng = make_engine(engine, make_spec(stage_names, config), stages, workers, scheduler)
     for stale in [out / "feed.jsonl", out / "manifest.json"]:
         if stale.exists():
             stale.unlink()  # never leave an old feed beside a new, failed run
-    n_stages = len(stages)
-    eng = make_engine(engine, make_spec(stage_names, config), stages, workers, scheduler)
     writers = {s.name: AtomicWriter(out / STAGE_FILES[s.name]) for s in stages}
     inputs_w = AtomicWriter(out / INPUT_FILE)
     feed = AtomicWriter(out / "feed.jsonl")
