@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
@@ -120,6 +121,8 @@ _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _init_worker(spec: Spec) -> None:
+    # Ctrl-C is the main process's business: it stops the pool and publishes nothing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import torch
 
