@@ -56,7 +56,9 @@ def process_job(spec: Spec, recs: list[dict], want_cache: bool = True) -> tuple[
     out = []
     t0 = time.perf_counter()
     for lines, feed, err, keys in res:
-        entry = cache.encode(lines, keys, err) if want_cache else None
+        # failures are not cached: they are retried by the next run (they may be
+        # transient, e.g. out of memory, and they are rare)
+        entry = cache.encode(lines, keys, err) if want_cache and err is None else None
         out.append((lines, feed, err, entry))
     if want_cache:
         timings["cache"] = timings.get("cache", 0.0) + time.perf_counter() - t0

@@ -198,7 +198,8 @@ def run(
     for stale in [out / "feed.jsonl", out / "manifest.json"]:
         if stale.exists():
             stale.unlink()  # never leave an old feed beside a new, failed run
-    writers = {n: AtomicWriter(out / STAGE_FILES[n]) for n in names}
+    files_of = {n: STAGE_FILES.get(n, f"{i:02d}-{n}.jsonl") for i, n in enumerate(names, 1)}
+    writers = {n: AtomicWriter(out / files_of[n]) for n in names}
     inputs_w = AtomicWriter(out / INPUT_FILE)
     feed = AtomicWriter(out / "feed.jsonl")
     errors = AtomicWriter(out / "errors.jsonl")
@@ -284,7 +285,7 @@ def run(
         "engine": eng.info(),
         "chunk_size": chunk_size,
         "cache": {"dir": str(store.root), "pipeline_key": base.hex()[:16]} if store is not None else None,
-        "files": {"input": INPUT_FILE, "feed": "feed.jsonl", "errors": "errors.jsonl", **{n: STAGE_FILES[n] for n in names}},
+        "files": {"input": INPUT_FILE, "feed": "feed.jsonl", "errors": "errors.jsonl", **files_of},
         "counts": {"inputs": n_in, "records": n_out, "errors": n_err, "words": words, "processed": n_done, "cached": n_cached, "check": "inputs == records + errors"},
         "timings_s": {"total": round(elapsed, 3), **{k: round(v, 3) for k, v in timings.items()}},
         "timings_note": "total is wall-clock; stage, serialise and cache times are summed over worker processes",
