@@ -135,7 +135,11 @@ def _init_worker(spec: Spec) -> None:
 
 
 class PoolEngine(Engine):
-    """``--workers N``: N local processes, ordered results, bounded look-ahead."""
+    """``--workers N``: N local processes, ordered results, bounded look-ahead.
+
+    ``multiprocessing.Pool`` replaces a worker that dies (killed, out of memory)
+    but loses its task; waiting for results therefore polls, and a worker
+    missing from the pool stops the run with E312 instead of waiting forever."""
 
     name = "local"
 
@@ -159,6 +163,10 @@ class PoolEngine(Engine):
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
+        self.pids = self._pids()
+
+    def _pids(self) -> set[int]:
+        return {p.pid for p in getattr(self.pool, "_pool", [])}
 
     def submit(self, recs, want_cache):
         return self.pool.apply_async(process_job, (self.spec, recs, want_cache))
@@ -168,7 +176,12 @@ class PoolEngine(Engine):
         if fut is None:
             return tag, None
         try:
-            return tag, fut.get()
+            while True:
+                try:
+                    return tag, fut.get(timeout=0.5)
+                except mp.TimeoutError:
+                    if self.pids - self._pids():
+                        raise PipelineError("E312", detail="a worker process died (killed or out of memory?)") from None
         except PipelineError:
             raise
         except Exception as exc:

@@ -216,3 +216,28 @@ def test_failed_records_are_not_cached_but_retried(tmp_path):
     assert (m2["counts"]["processed"], m2["counts"]["cached"], m2["counts"]["errors"]) == (bad, 24 - bad, bad)
     assert (tmp_path / "out" / "errors.jsonl").read_bytes() == errs
     assert (tmp_path / "out" / "02-test_fragile.jsonl").exists()
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_run_stops_the_run_with_a_numbered_error(tmp_path):
+    import psutil
+
+    src = tmp_path / "in"
+    write_archive(src, 600, files=2, n_sent=2)
+    out = tmp_path / "out"
+    p = _cli("run", src, "--out", out, "--workers", "2", "--chunk-size", "8", "--quiet", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    cache = out / ".cache"
+    deadline = time.time() + 120
+    while time.time() < deadline and p.poll() is None:
+        if cache.exists() and sum(1 for x in cache.rglob("*") if x.is_file()) >= 40:
+            break
+        time.sleep(0.05)
+    assert p.poll() is None, "the run finished before a worker could be killed"
+    # pool workers are forked by the forkserver: grandchildren of the run
+    workers = [c for c in psutil.Process(p.pid).children(recursive=True) if c.ppid() != p.pid]
+    assert workers
+    workers[0].kill()
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 2, err.decode()
+    assert err.decode().startswith("error E312:") and err.decode().count("\n") == 1
+    assert not (out / "feed.jsonl").exists() and not list(out.glob("*.part"))
