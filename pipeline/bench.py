@@ -65,17 +65,18 @@ def _write_jsonl(path: Path, arts) -> tuple[int, int]:
     return n, words
 
 
-def _measure(args: list[str], env: dict) -> tuple[int, float, int, str]:
-    """Run a command; return (exit code, wall seconds, peak tree RSS bytes, stderr)."""
+def _measure(args: list[str], env: dict) -> tuple[int, float, int, int, str]:
+    """Run a command; return (exit code, wall seconds, peak tree RSS, peak tree
+    PSS (shared pages divided among the processes sharing them), stderr)."""
     import psutil
 
     t0 = time.perf_counter()
     p = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = 0
+    peak = peak_pss = 0
     stop = threading.Event()
 
     def sample():
-        nonlocal peak
+        nonlocal peak, peak_pss
         try:
             proc = psutil.Process(p.pid)
         except psutil.NoSuchProcess:
@@ -83,13 +84,16 @@ def _measure(args: list[str], env: dict) -> tuple[int, float, int, str]:
         while not stop.is_set():
             try:
                 procs = [proc, *proc.children(recursive=True)]
-                rss = 0
+                rss = pss = 0
                 for q in procs:
                     try:
-                        rss += q.memory_info().rss
+                        mi = q.memory_full_info()
+                        rss += mi.rss
+                        pss += getattr(mi, "pss", mi.rss)
                     except psutil.Error:
                         pass
                 peak = max(peak, rss)
+                peak_pss = max(peak_pss, pss)
             except psutil.Error:
                 pass
             stop.wait(0.05)
@@ -99,16 +103,16 @@ def _measure(args: list[str], env: dict) -> tuple[int, float, int, str]:
     _, err = p.communicate()
     stop.set()
     th.join()
-    return p.returncode, time.perf_counter() - t0, peak, err.decode(errors="replace")
+    return p.returncode, time.perf_counter() - t0, peak, peak_pss, err.decode(errors="replace")
 
 
 def _run(inp: Path, out: Path, workers: int, env: dict, extra: list[str]) -> dict:
     cmd = [sys.executable, "-m", "pipeline", "run", str(inp), "--out", str(out), "--no-cache", "--no-progress", "--quiet", "--workers", str(workers), *extra]
-    rc, wall, peak, err = _measure(cmd, env)
+    rc, wall, peak, pss, err = _measure(cmd, env)
     if rc != 0:
         raise SystemExit(f"error: the run failed ({rc}): {err.strip()[-800:]}")
     m = orjson.loads((out / "manifest.json").read_bytes())
-    return {"wall": wall, "peak": peak, "manifest": m}
+    return {"wall": wall, "peak": peak, "pss": pss, "manifest": m}
 
 
 def _mb(b: int) -> str:
@@ -123,7 +127,8 @@ def report_run(label: str, r: dict) -> None:
     print(f"\n== {label}")
     print(f"   {c['inputs']} articles, {w:,} words; run {total:.1f} s (process incl. start-up {r['wall']:.1f} s)")
     print(f"   whole pipeline: {w / total:,.0f} words/s, {c['inputs'] / total:,.1f} articles/s   "
-          f"(incl. start-up: {w / r['wall']:,.0f} words/s)   peak RSS {_mb(r['peak'])} (all processes)")
+          f"(incl. start-up: {w / r['wall']:,.0f} words/s)")
+    print(f"   peak memory of all its processes: RSS {_mb(r['peak'])}, PSS {_mb(r['pss'])} (PSS counts shared pages once)")
     names = [s["name"] for s in m["stages"]]
     busy = sum(t.get(n, 0.0) for n in names) + t.get("serialise", 0.0) + t.get("cache", 0.0)
     workers = m["engine"]["workers"]
@@ -188,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
             got, words = _write_jsonl(f, (x for i, x in enumerate(_articles(data, day)) if i < n))
             r = _run(f, tmp / f"mem-{n}", 1, env, extra)
             t = r["manifest"]["timings_s"]["total"]
-            print(f"   {got:>6} articles {words:>10,} words: peak RSS {_mb(r['peak'])}, {words / t:,.0f} words/s")
+            print(f"   {got:>6} articles {words:>10,} words: peak RSS {_mb(r['peak'])}, PSS {_mb(r['pss'])}, {words / t:,.0f} words/s")
     if not a.keep:
         import shutil
 
