@@ -65,14 +65,16 @@ def _write_jsonl(path: Path, arts) -> tuple[int, int]:
     return n, words
 
 
-def _measure(args: list[str], env: dict) -> tuple[int, float, int, int, str]:
+def _measure(args: list[str], env: dict) -> tuple[int, float, int, int, float, str]:
     """Run a command; return (exit code, wall seconds, peak tree RSS, peak tree
-    PSS (shared pages divided among the processes sharing them), stderr)."""
+    PSS (shared pages divided among the processes sharing them), CPU seconds
+    of all its processes (user + system), stderr)."""
     import psutil
 
     t0 = time.perf_counter()
     p = subprocess.Popen(args, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = peak_pss = 0
+    cpu: dict[int, float] = {}
     stop = threading.Event()
 
     def sample():
@@ -87,6 +89,8 @@ def _measure(args: list[str], env: dict) -> tuple[int, float, int, int, str]:
                 rss = pss = 0
                 for q in procs:
                     try:
+                        ct = q.cpu_times()
+                        cpu[q.pid] = max(cpu.get(q.pid, 0.0), ct.user + ct.system)
                         mi = q.memory_full_info()
                         rss += mi.rss
                         pss += getattr(mi, "pss", mi.rss)
@@ -103,16 +107,16 @@ def _measure(args: list[str], env: dict) -> tuple[int, float, int, int, str]:
     _, err = p.communicate()
     stop.set()
     th.join()
-    return p.returncode, time.perf_counter() - t0, peak, peak_pss, err.decode(errors="replace")
+    return p.returncode, time.perf_counter() - t0, peak, peak_pss, sum(cpu.values()), err.decode(errors="replace")
 
 
 def _run(inp: Path, out: Path, workers: int, env: dict, extra: list[str]) -> dict:
     cmd = [sys.executable, "-m", "pipeline", "run", str(inp), "--out", str(out), "--no-cache", "--no-progress", "--quiet", "--workers", str(workers), *extra]
-    rc, wall, peak, pss, err = _measure(cmd, env)
+    rc, wall, peak, pss, cpu, err = _measure(cmd, env)
     if rc != 0:
         raise SystemExit(f"error: the run failed ({rc}): {err.strip()[-800:]}")
     m = orjson.loads((out / "manifest.json").read_bytes())
-    return {"wall": wall, "peak": peak, "pss": pss, "manifest": m}
+    return {"wall": wall, "peak": peak, "pss": pss, "cpu": cpu, "manifest": m}
 
 
 def _mb(b: int) -> str:
@@ -128,6 +132,8 @@ def report_run(label: str, r: dict) -> None:
     print(f"   {c['inputs']} articles, {w:,} words; run {total:.1f} s (process incl. start-up {r['wall']:.1f} s)")
     print(f"   whole pipeline: {w / total:,.0f} words/s, {c['inputs'] / total:,.1f} articles/s   "
           f"(incl. start-up: {w / r['wall']:,.0f} words/s)")
+    print(f"   CPU time of all its processes {r['cpu']:.1f} s: {w / r['cpu']:,.0f} words per CPU-second "
+          f"(what the machine's load does not change)")
     print(f"   peak memory of all its processes: RSS {_mb(r['peak'])}, PSS {_mb(r['pss'])} (PSS counts shared pages once)")
     names = [s["name"] for s in m["stages"]]
     busy = sum(t.get(n, 0.0) for n in names) + t.get("serialise", 0.0) + t.get("cache", 0.0)

@@ -98,9 +98,28 @@ def test_bad_worker_and_chunk_numbers_are_numbered_errors(archive, tmp_path):
     assert e.value.code == "E314"
 
 
+_STARTED: list[subprocess.Popen] = []
+
+
 def _cli(*args, **kw):
+    """Start the CLI in its own process group (reaped by the fixture below)."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}
-    return subprocess.Popen([sys.executable, "-m", "pipeline", *map(str, args)], cwd=ROOT, env=env, **kw)
+    p = subprocess.Popen([sys.executable, "-m", "pipeline", *map(str, args)], cwd=ROOT, env=env, start_new_session=True, **kw)
+    _STARTED.append(p)
+    return p
+
+
+@pytest.fixture(autouse=True)
+def _reap_processes():
+    """Whatever a test does or fails to do, no run it started outlives it."""
+    yield
+    while _STARTED:
+        p = _STARTED.pop()
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        p.wait()
 
 
 @pytest.mark.slow
