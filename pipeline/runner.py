@@ -195,15 +195,14 @@ def run(
         # the workers have their own: free this copy
         del stages
         gc.collect()
-    for stale in [out / "feed.jsonl", out / "manifest.json"]:
-        if stale.exists():
-            stale.unlink()  # never leave an old feed beside a new, failed run
     files_of = {n: STAGE_FILES.get(n, f"{i:02d}-{n}.jsonl") for i, n in enumerate(names, 1)}
-    writers = {n: AtomicWriter(out / files_of[n]) for n in names}
-    inputs_w = AtomicWriter(out / INPUT_FILE)
-    feed = AtomicWriter(out / "feed.jsonl")
-    errors = AtomicWriter(out / "errors.jsonl")
-    all_w = [inputs_w, *writers.values(), feed, errors]
+    all_w: list[AtomicWriter] = []
+
+    def writer(name: str) -> AtomicWriter:
+        w = AtomicWriter(out / name)
+        all_w.append(w)
+        return w
+
     n_in = n_out = n_err = words = n_cached = n_done = 0
     files: list[str] = []
     timings: dict[str, float] = {"setup": time.perf_counter() - t_start}
@@ -231,6 +230,13 @@ def run(
 
     ok = False
     try:
+        for stale in [out / "feed.jsonl", out / "manifest.json"]:
+            try:
+                stale.unlink(missing_ok=True)  # never leave an old feed beside a new, failed run
+            except OSError as exc:
+                raise PipelineError("E302", path=str(stale), detail=exc.strerror or str(exc)) from None
+        writers = {n: writer(files_of[n]) for n in names}
+        inputs_w, feed, errors = writer(INPUT_FILE), writer("feed.jsonl"), writer("errors.jsonl")
         for slots, result in eng.ordered(jobs()):
             if result is not None:
                 res_iter = iter(result[0])
