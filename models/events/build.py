@@ -10,7 +10,7 @@ lemma lines (optionally with their own ``[code]``) and object patterns
 (``- * OBJECT [code]``).  A lemma collects votes: its own code ×3, the block
 header's code ×2, each pattern code of its block ×1, each mapped to PLOVER
 (CAMEO 01/02 count as votes for "no event").  It is kept only when one PLOVER
-category wins at least 60% of its votes with at least 3 votes; generic verbs
+category wins at least 75% of its votes with at least 5 votes; generic verbs
 whose category depends on the object (وضع، قدم، بدا…) therefore drop out.
 """
 from __future__ import annotations
@@ -27,8 +27,8 @@ from pipeline.events.plover import cameo_to_plover
 OUT = Path(__file__).resolve().parent / "lexicon.json"
 CODE_RE = re.compile(r"\[(\d{2,4})\]")
 HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
-MIN_SHARE = 0.6
-MIN_VOTES = 3
+MIN_SHARE = 0.75
+MIN_VOTES = 5
 
 
 def _cat(code: str | None) -> str | None:
