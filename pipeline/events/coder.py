@@ -6,13 +6,27 @@ from ..record import span
 from ..stages.entities import strip_proclitics
 from . import actors as A
 from .dates import article_date, find_dates, nearest
-from .lexicon import VIOLENCE_CUES, verb_forms
+from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
 from .magnitudes import find_magnitudes
 from .modality import modality as find_modality
 from .polarity import is_negated
 from .triggers import candidates, find
 
 _CUES = set(VIOLENCE_CUES)
+_WEAPON = set(WEAPON_CUES)
+RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
+# words that make a nominal mention a reference to an earlier or other event
+REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
+                 "ضحايا ادان استنكر شجب ندد يدين تدين ادانه استنكار ضد مكافحه وقف لوقف سياسه حمله حملات عمليات "
+                 "موجه سلسله مسلسل تاريخ ظاهره جرائم جريمه اعمال").split())
+SUPPORT = set()
+for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
+               ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
+               ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
+               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
+    SUPPORT |= verb_forms(_p, _s)
+SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
+RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
 SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
 ALLEGED = set("بتهمه تهمه بتهم تهم اتهام اتهامات متهم متهمين المتهمين يشتبه المشتبه بتورطه".split())
 _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("ادي", "ؤدي"), ("اسفر", "سفر"),
@@ -56,6 +70,28 @@ def _with_entity(rec, s, e, ents):
     return span(rec["text"], s, e)
 
 
+def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
+    """Is a nominal mention (هجوم، اغتيال، مظاهرات) a report of an event that happened?"""
+    lo, hi = max(a, m.index - 4), min(b, m.end_index + 5)
+    before = set()
+    for w in norms[lo:m.index]:
+        before |= _stems(w)
+    if before & REFERENCE:
+        return False
+    if timeline:
+        return True
+    near = set()
+    for w in norms[lo:hi]:
+        near |= _stems(w)
+    if near & SUPPORT:
+        return True
+    if m.entry.type == "ASSAULT" and (mags["dead"] is not None or mags["injured"] is not None):
+        return True
+    if m.entry.type == "PROTEST" and mags["size"] is not None:
+        return True
+    return False
+
+
 def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
     toks = rec["tokens"]
     norms = [t["norm"] for t in toks]
@@ -89,23 +125,43 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
         finite = any(not m.nominal and m.entry.type not in ("OTHER",) for m in matches)
         anchored = has_mag or bool(dates) or bool(set(norms[a:b]) & ANCHOR_VERBS) or finite
         trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
+        head = norms[a:min(b, a + 10)]
+        timeline = (head[:1] == ["*"] or (head[:1] and head[0].isdigit())) and ":" in head
         kept = []
         for m in matches:
             e = m.entry
             typ = e.type
-            if e.cue and not has_cue:
-                if not e.alt_type:
-                    continue
-                typ = e.alt_type
+            if e.cue:
+                others = set()
+                for k in range(a, b):
+                    if m.index <= k < m.end_index:
+                        continue
+                    others |= _stems(norms[k])
+                ok = bool(others & (_WEAPON if e.cue == "weapon" else _CUES))
+                if not ok:
+                    if not e.alt_type:
+                        continue
+                    typ = e.alt_type
             if typ in ("ASSAULT", "FIGHT") and sports:
                 continue
-            if m.nominal and e.anchor and not anchored:
+            # a verb inside a relative clause ("الذي خطف", "التي اختطفتهم") is background
+            if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
                 continue
+            if m.nominal and e.anchor:
+                if typ in ("ASSAULT", "PROTEST"):
+                    if not _asserted_noun(norms, m, a, b, mags, timeline):
+                        continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
+                elif not anchored:
+                    continue
+            if not m.nominal and not m.past and not m.future and e.source == "curated" and typ in ("ASSAULT", "PROTEST") \
+                    and not (sent_stems & RELATIVE_DATE):
+                continue  # present tense without a time anchor: generic/habitual
             if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
                 continue
             kept.append((typ, m.index))
             neg = is_negated(norms, m.index, a, m.nominal)
-            purpose = (not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن"
+            purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
+                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST"))
             mod = find_modality(norms, m.index, a, m.future, purpose)
             if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
                 mod = "alleged"

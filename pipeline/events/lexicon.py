@@ -36,7 +36,7 @@ class Entry:
     mode: str | None
     kind: str                 # "verb" | "noun" | "passive"
     lemma: str
-    cue: bool = False         # needs a violence cue in the sentence
+    cue: bool | str = False   # needs a violence cue in the sentence ("weapon": a weapon/attacker cue)
     anchor: bool = False      # nominal: needs an episodic anchor
     needs_next: tuple = ()    # one of these norms must follow within 3 tokens
     reject_next: tuple = ()   # none of these norms may follow immediately
@@ -52,16 +52,21 @@ class Entry:
 V = "verb"
 N = "noun"
 
-VIOLENCE_CUES = (
+# cues that make an ambiguous word violent: weapons, attackers, armed forces
+WEAPON_CUES = (
     "مسلح مسلحون مسلحين انتحاري انتحاريا انتحاريه انتحاريين مفخخه ناسفه ناسف عبوه عبوات قنبله قنابل "
-    "صاروخ صواريخ قذيفه قذائف هاون رصاص النار نار نيران مقتل قتل قتلي قتيلا قتلوا جرحي جريحا اصابه "
-    "اصيب اصيبوا بجروح مدفعيه غاره طائره دبابه دبابات لغم الغام تفجير انفجار مسلحه بالرصاص اطلاق "
-    "الجيش القوات قوات جنود جندي الشرطه شرطه الامن امنيه عسكري عسكريه ارهابي ارهابيه ارهابيين"
+    "صاروخ صواريخ قذيفه قذائف هاون رصاص النار نار نيران مدفعيه غاره طائره دبابه دبابات لغم الغام تفجير "
+    "انفجار مسلحه بالرصاص اطلاق الجيش القوات قوات جنود جندي الشرطه شرطه الامن امنيه عسكري عسكريه "
+    "ارهابي ارهابيه ارهابيين مجهولين مجهولون متمردين المتمردين مليشيا ميليشيا الميليشيات مقاتلين كمين "
+    "رهائن رهينه مختطفين خاطفين الخاطفين اغتيال سكين مسدس بندقيه طلقات"
 ).split()
+# casualty words: evidence that an attack word reports an actual attack
+CASUALTY_CUES = "مقتل قتل قتلي قتيلا قتلوا قتيل جرحي جريحا اصابه اصيب اصيبوا بجروح جرح جرحوا ضحايا مصرع".split()
+VIOLENCE_CUES = WEAPON_CUES + CASUALTY_CUES
 
 CURATED = [
     # ----- ASSAULT ---------------------------------------------------------
-    ("ASSAULT", "kill", {}, [("قتل", "قتل")], ["قتل", "قتلت", "قتلوا", "قتلا"], ["مقتل"]),
+    ("ASSAULT", "kill", {"cue": "weapon"}, [("قتل", "قتل")], ["قتل", "قتلت", "قتلوا", "قتلا"], ["مقتل"]),
     ("ASSAULT", "assassinate", {}, [("اغتال", "غتال")], ["اغتيل", "اغتيلت", "اغتيلوا"], ["اغتيال", "اغتيالات", "الاغتيال"]),
     ("ASSAULT", "abduct", {}, [("خطف", "خطف"), ("اختطف", "ختطف")], ["خطف", "خطفت", "خطفوا", "اختطف", "اختطفت", "اختطفوا", "اختطفا"], ["خطف", "اختطاف"]),
     ("ASSAULT", "torture", {}, [("عذب", "عذب")], ["عذب", "عذبت", "عذبوا"], ["تعذيب"]),
@@ -140,6 +145,12 @@ def verb_forms(past: str, pres: str | None) -> set[str]:
         if pres.endswith("ي"):
             forms |= {p + pres[:-1] + s for p in PRES_PREFIXES for s in ("ون", "ان", "ن")}
     return forms
+
+
+@lru_cache(maxsize=None)
+def past_forms(lemma: str) -> frozenset:
+    """Past-tense surface forms of a verb lemma (to tell past from present)."""
+    return frozenset(verb_forms(lemma, None))
 
 
 def _norm(s: str) -> str:

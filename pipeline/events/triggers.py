@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Entry, curated_forms, derived_forms
+from .lexicon import Entry, curated_forms, derived_forms, past_forms
 
 # (prefix, nominal?) longest first; nominal prefixes mark a noun reading
 PROCLITICS = (
@@ -22,6 +22,9 @@ PROCLITICS = (
 )
 SUFFIXES = ("هما", "هم", "ها", "هن", "ه", "كم", "نا", "ني")
 WINDOW_NEXT = 6
+# words after which a bare past-tense form (خطف، قتل، قصف) is the verbal noun
+MASDAR_BEFORE = {"في", "علي", "من", "عن", "الي", "بعد", "قبل", "منذ", "اثر", "خلال", "حول", "تم", "يتم", "جري", "تكرار",
+                 "مرور", "ضد", "رافضي", "اعمال", "قضيه", "حمله", "عمليه", "عمليات", "جرائم", "جريمه", "اثناء", "لدى", "لدي"}
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Match:
     future: bool        # س prefix on a present verb
     prefix: str
     suffix: bool = False  # an object pronoun was attached (نقله، خطفوها)
+    past: bool = True     # finite verb in the past (or passive) rather than the present
 
 
 def candidates(norm: str):
@@ -110,6 +114,11 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
                         i + 1 < end and norms[i + 1].startswith(("نفس", "انفس", "سياره", "عبوه", "قنبل", "حزام", "الشحنه"))):
                     i += 1
                     continue  # فجر / فجراً = dawn
-                out.append(Match(i, i + 1, e, noun, fut, prefix, suffix or e.kind == "passive" and stem.endswith("ه")))
+                past = e.kind != "verb" or stem in past_forms(e.lemma)
+                if not noun and e.kind == "verb" and stem == e.lemma and prefix == "" and i > start:
+                    prev = norms[i - 1]
+                    if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and prev not in ("انه", "لانه", "بانه")):
+                        noun = True  # "عملية خطف", "على قتل": the bare form is the verbal noun
+                out.append(Match(i, i + 1, e, noun, fut, prefix, suffix or e.kind == "passive" and stem.endswith("ه"), past))
         i += 1
     return out
