@@ -166,8 +166,9 @@ def extract(rec: dict) -> list[dict]:
     for n, f in enumerate(found, 1):
         f["id"] = f"a{n}"
     for f in found:
-        if f["source"].get("resolved") and f["source"].get("_antecedent") is not None:
-            f["source"]["antecedent"] = f["source"]["_antecedent"]["id"]
+        owner = f["source"].get("_antecedent")
+        if f["source"].get("resolved") and owner is not None and "id" in owner:
+            f["source"]["antecedent"] = owner["id"]
     _link(rec, found)
     out = []
     for f in found:
