@@ -1,0 +1,246 @@
+"""Attributed sources: who says so, how many, named or anonymous, and what they claim.
+
+After BBC's citron, one module per part of a quote: :mod:`.cue` finds the
+reporting expressions, :mod:`.source` the source phrase and its fields,
+:mod:`.content` the claim.  :func:`extract` puts them together for one
+record (word orders, pronoun continuations, links to entities and events).
+"""
+from __future__ import annotations
+
+from ..record import span
+from .content import after_complement, before_cue, char_span, cut_before, rest_after
+from .cue import OPEN_Q, Ctx, Cue, find_cues
+from .source import LEAD_PARTICLES, compatible, describe, np_after, np_before
+
+#: how many sentences back a pronoun subject may find its antecedent
+PRONOUN_WINDOW = 4
+_PRIVATE = ("_gender", "_number", "_human")
+
+
+def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False) -> tuple[int, int]:
+    cs, ce = ctx.toks[s]["start"], ctx.toks[e - 1]["end"]
+    if strip_lam:
+        t = ctx.tok(s)
+        if t.startswith("ل") and not t.startswith("لل") and len(t) > 2:
+            cs += 1
+            while cs < ctx.toks[s]["end"] and ctx.text[cs] in "\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652":
+                cs += 1  # لـ + tatweel / vowel
+    return cs, ce
+
+
+def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False, preposed: bool = False) -> dict:
+    cs, ce = _source_span(ctx, s, e, strip_lam)
+    saved = None
+    if strip_lam and ctx.keys[s].startswith("ل") and not ctx.keys[s].startswith("لل"):
+        saved = ctx.keys[s]
+        ctx.keys[s] = saved[1:]
+    try:
+        # a preposed source agrees with its verb in number too; a following one in gender only
+        f = describe(ctx, s, e, cs, ce, verb_gender=cue.gender if cue.kind == "verb" else None)
+    finally:
+        if saved is not None:
+            ctx.keys[s] = saved
+    f = {**span(ctx.text, cs, ce), **f}
+    if f["descriptor"] is not None:
+        f["descriptor"] = span(ctx.text, *f["descriptor"])
+    f["_tok"] = (s, e)
+    return f
+
+
+def _preposed(ctx: Ctx, a: int, i: int) -> bool:
+    """Only particles between the sentence start and token i."""
+    return all(ctx.keys[k] in LEAD_PARTICLES or ctx.tok(k) in ("،", ",", "-") for k in range(a, i))
+
+
+def _enclosing_start(found: list[dict], ctx: Ctx, i: int, a: int) -> int:
+    """Token where the innermost earlier content containing token i starts (else a)."""
+    best = a
+    for att in found:
+        cs, ce = att["_content_tok"]
+        if cs <= i < ce + 2 and cs > best:
+            best = cs
+    return best
+
+
+def extract(rec: dict) -> list[dict]:
+    """Attributions of one record (``tokens``, ``sentences``, ``entities``,
+    ``events`` present); also sets ``event["attribution"]``."""
+    ctx = Ctx(rec)
+    found: list[dict] = []
+    fallbacks: list[tuple[int, dict]] = []  # subjects of reporting verbs with no claim (antecedent candidates)
+    for si, (a, b) in enumerate(ctx.sents):
+        cues = find_cues(ctx, si)
+        consumed_until = a
+        for ci, cue in enumerate(cues):
+            if cue.i < consumed_until:
+                continue
+            # where the next cue of the sentence starts: a content stops there
+            nxt = next((c for c in cues[ci + 1:] if c.i > (cue.content_start or cue.j) and (c.comp is not None or c.kind == "preposition")), None)
+            cut = cut_before(ctx, nxt.i, cue.j) if nxt is not None else b
+            src = None
+            content = None
+            resolved = False
+            if cue.kind == "preposition":
+                st = cue.j
+                strip = False
+                if cue.lam_source and st < b:
+                    if ctx.keys[st] in ("ل", "لـ"):
+                        st += 1
+                    elif ctx.keys[st].startswith("ل"):
+                        strip = True
+                npr = np_after(ctx, st, b)
+                if npr is None:
+                    continue
+                s, e = npr
+                src = _make_source(ctx, s, e, cue, strip_lam=strip)
+                if _preposed(ctx, a, cue.i):
+                    content = rest_after(ctx, e, cut)
+                    ctok = (e, cut)
+                else:
+                    lo = _enclosing_start(found, ctx, cue.i, a)
+                    content = before_cue(ctx, lo, cue.i)
+                    ctok = (lo, cue.i)
+                consumed_until = e
+            elif cue.comp is not None:
+                stop = cue.comp
+                if cue.kind == "participle":
+                    npr = None
+                else:
+                    npr = np_after(ctx, cue.j, b, stop=stop)
+                if npr is not None:
+                    src = _make_source(ctx, npr[0], npr[1], cue)
+                elif cue.kind in ("verb",):
+                    npb = np_before(ctx, cue.i, a)
+                    if npb is not None:
+                        src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
+                if src is None:
+                    resolved = True
+                start = cue.content_start
+                if start < b and ctx.tok(start) in OPEN_Q and ctx.close_quote(start, b) is not None:
+                    content = after_complement(ctx, start, b)
+                    ctok = (start, b)
+                else:
+                    content = after_complement(ctx, start, cut)
+                    ctok = (start, cut)
+                consumed_until = start
+            else:
+                # no complement: content-first ("…»، قال الوزير"), parenthetical (كما تقول المنظمة)
+                npr = np_after(ctx, cue.j, b)
+                if npr is None:
+                    continue
+                s, e = npr
+                prev = cue.i - 1
+                while prev >= a and ctx.keys[prev] in ("كما", "وكما"):
+                    prev -= 1
+                after_np = [k for k in range(e, b) if ctx.tok(k) not in ("،", ",", ".", "!", "؟", "?", "…", ")")]
+                if prev < a or not (ctx.tok(prev) in ("،", ",", "»", "”", '"', "(") or ctx.keys[cue.i - 1] in ("كما", "وكما")):
+                    fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
+                    continue
+                if cue.extra.get("tense") == "impf" and ctx.keys[cue.i - 1] not in ("كما", "وكما"):
+                    fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
+                    continue
+                src = _make_source(ctx, s, e, cue)
+                lo = _enclosing_start(found, ctx, cue.i, a)
+                if after_np and after_np[0] < b and ctx.tok(e) in ("،", ","):
+                    content = char_span(ctx, a, b)  # parenthetical in mid-sentence: the sentence is the claim
+                    ctok = (a, b)
+                else:
+                    content = before_cue(ctx, lo, cue.i)
+                    ctok = (lo, cue.i)
+                consumed_until = e
+            if content is None:
+                continue
+            att = {
+                "_cue": cue,
+                "_sent": si,
+                "_content_tok": ctok,
+                "cue": span(ctx.text, ctx.toks[cue.i]["start"], ctx.toks[cue.j - 1]["end"], type=cue.kind),
+                "source": src,
+                "content": span(ctx.text, *content),
+                "_resolved": resolved,
+            }
+            found.append(att)
+    _resolve_pronouns(ctx, found, fallbacks)
+    found = [f for f in found if f["source"] is not None]
+    found.sort(key=lambda f: (f["cue"]["start"], f["cue"]["end"]))
+    for n, f in enumerate(found, 1):
+        f["id"] = f"a{n}"
+    for f in found:
+        owner = f["source"].get("_antecedent")
+        if f["source"].get("resolved") and owner is not None and "id" in owner:
+            f["source"]["antecedent"] = owner["id"]
+    _link(rec, found)
+    out = []
+    for f in found:
+        src = {k: v for k, v in f["source"].items() if not k.startswith("_")}
+        out.append({"id": f["id"], "cue": f["cue"], "source": src, "content": f["content"]})
+    return out
+
+
+def _resolve_pronouns(ctx: Ctx, found: list[dict], fallbacks: list[tuple[int, dict]]) -> None:
+    """A continuation with a pronoun subject (وأضاف أن، مشيرةً إلى أن) takes the
+    nearest preceding source that agrees with its verb in gender and number."""
+    for att in found:
+        if not att["_resolved"]:
+            continue
+        cue: Cue = att["_cue"]
+        si = att["_sent"]
+        best = None
+        cands = [(o["_cue"].i, o["source"], o) for o in found if o["source"] is not None and o["_cue"].i < cue.i and not o["_resolved"]]
+        cands += [(o["_cue"].i, o["source"]["_root"]["source"], o["source"]["_root"]) for o in found
+                  if o["source"] is not None and o["_cue"].i < cue.i and o["_resolved"]]
+        cands += [(pos, s, None) for pos, s in fallbacks if pos < cue.i]
+        for pos, s, owner in sorted(cands, key=lambda c: -c[0]):
+            if ctx.sent_of[pos] < si - PRONOUN_WINDOW:
+                break
+            if compatible(s, cue.gender, cue.number):
+                best = (s, owner)
+                break
+        if best is None:
+            ent = _entity_fallback(ctx, cue, si)
+            if ent is None:
+                continue
+            s = {**span(ctx.text, ent["start"], ent["end"]), "named": True, "count": 1,
+                 "kind": "organisation" if ent["label"] in ("ORG", "LOC") else "person",
+                 "descriptor": None, "entity": ent.get("id"), "_gender": cue.gender, "_number": "sg", "_human": True}
+            best = (s, None)
+        s, owner = best
+        src = {k: v for k, v in s.items() if k not in ("resolved", "antecedent", "_antecedent", "_root")}
+        src["resolved"] = "pronoun"
+        src["antecedent"] = None
+        src["_antecedent"] = owner
+        src["_root"] = owner if owner is not None else {"source": s}
+        att["source"] = src
+
+
+def _entity_fallback(ctx: Ctx, cue: Cue, si: int):
+    """Nearest PER/ORG entity before the cue in this sentence or the previous one."""
+    lo = ctx.sents[max(0, si - 1)][0]
+    lo_c = ctx.toks[lo]["start"] if lo < ctx.n else 0
+    hi_c = ctx.toks[cue.i]["start"]
+    best = None
+    for en in ctx.entities:
+        if en.get("label") in ("PER", "ORG") and lo_c <= en["start"] and en["end"] <= hi_c:
+            if best is None or en["start"] > best["start"]:
+                best = en
+    return best
+
+
+def _link(rec: dict, found: list[dict]) -> None:
+    """content.events / content.entities, and event["attribution"] (innermost content)."""
+    events = rec.get("events") or []
+    ents = rec.get("entities") or []
+    for f in found:
+        c = f["content"]
+        c["events"] = [ev["id"] for ev in events if c["start"] <= ev["trigger"]["start"] and ev["trigger"]["end"] <= c["end"]]
+        c["entities"] = [en["id"] for en in ents if c["start"] <= en["start"] and en["end"] <= c["end"]]
+    for ev in events:
+        tr = ev["trigger"]
+        best = None
+        for f in found:
+            c = f["content"]
+            if c["start"] <= tr["start"] and tr["end"] <= c["end"]:
+                key_ = (c["end"] - c["start"], -f["cue"]["start"])
+                if best is None or key_ < best[0]:
+                    best = (key_, f["id"])
+        ev["attribution"] = best[1] if best else None
