@@ -13,7 +13,7 @@ export PYTHONHASHSEED := 0
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: all venv run test models eval bench report clean normalise tokenise entities events attributions help
+.PHONY: all venv run test models eval bench report browser screenshot export clean normalise tokenise entities events attributions help
 
 help:
 	@echo "make run     - run the whole pipeline over seeds/ into $(OUT)/"
@@ -21,7 +21,10 @@ help:
 	@echo "make models  - rebuild every committed model from DATA_DIR=$(DATA_DIR)"
 	@echo "make eval    - dev-set scores of every stage and backend"
 	@echo "make bench   - speed and memory figures"
-	@echo "make report  - HTML report of the last run"
+	@echo "make report  - HTML report of the last run ($(OUT)/report/index.html)"
+	@echo "make export  - Parquet tables of the last run ($(OUT)/export/)"
+	@echo "make browser - install headless chromium (Debian, as root) for the report tests"
+	@echo "make screenshot - docs/report-seed.png from the seed article's report page"
 	@echo "make STAGE   - one stage alone (normalise, tokenise, entities, events, attributions)"
 
 venv: $(STAMP)
@@ -56,8 +59,29 @@ models: $(STAMP)
 eval: $(STAMP)
 	$(PY) -m pipeline.eval --data $(DATA_DIR)
 
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) -m pipeline.bench --data $(DATA_DIR)
+	nice $(PY) -m pipeline.bench --data $(DATA_DIR) $(BENCH_ARGS)
+
+report: $(STAMP)
+	@test -f $(OUT)/feed.jsonl || $(MAKE) run
+	$(PY) -m pipeline report $(OUT)
+
+export: $(STAMP)
+	@test -f $(OUT)/feed.jsonl || $(MAKE) run
+	$(PY) -m pipeline export $(OUT) --format parquet
+
+# headless Chromium for tests/test_report.py (installs Debian's package when missing)
+browser:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	  else echo "chromium is missing: run 'sudo apt-get install -y chromium' (or make browser as root)"; exit 2; fi; }
+	@(command -v chromium || command -v chromium-browser) && (chromium --version 2>/dev/null || chromium-browser --version)
+
+screenshot: $(STAMP) browser
+	$(PY) -m pipeline run $(SEEDS) --out $(OUT) --ner $(NER) --quiet
+	$(PY) -m pipeline report $(OUT)
+	$(PY) -m pipeline.report.browser $(OUT)/report/articles/00000.html docs/report-seed.png 1100x1500
 
 clean:
 	rm -rf $(OUT) .pytest_cache

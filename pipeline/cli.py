@@ -1,7 +1,11 @@
-"""Command line: a thin layer over :mod:`pipeline.runner`.
+"""Command line: a thin layer over :mod:`pipeline.runner`, :mod:`pipeline.frames`
+and :mod:`pipeline.report`.
 
     python -m pipeline run PATH [PATH ...] --out DIR [--ner spacy|stanza|camel]
+                       [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--no-cache]
     python -m pipeline STAGE --in IN.jsonl --out OUT.jsonl
+    python -m pipeline export DIR [--format parquet|csv] [--out DIR/export]
+    python -m pipeline report DIR [--out DIR/report]
 """
 from __future__ import annotations
 
@@ -37,6 +41,23 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", required=True, help="output directory")
     r.add_argument("--quiet", action="store_true", help="no per-stage summary")
     _add_ner_args(r)
+    r.add_argument("--workers", type=int, default=1, help="processes on this machine (local engine) or LocalCluster workers (dask engine, default 2)")
+    r.add_argument("--engine", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster")
+    r.add_argument("--scheduler", default=None, help="address of an existing Dask scheduler (with --engine dask), e.g. tcp://10.0.0.5:8786")
+    r.add_argument("--no-cache", dest="cache", action="store_false", help="process every article again (no reuse of OUT/.cache, no checkpoints)")
+    r.add_argument("--cache-dir", default=None, help="where finished articles are cached (default OUT/.cache)")
+    r.add_argument("--chunk-size", type=int, default=None, help="articles per chunk (the unit of work and of checkpointing; default 32)")
+    pg = r.add_mutually_exclusive_group()
+    pg.add_argument("--progress", dest="progress", action="store_true", default=None, help="always show the progress bar")
+    pg.add_argument("--no-progress", dest="progress", action="store_false", help="never show the progress bar (default: shown when stderr is a terminal)")
+    e = sub.add_parser("export", help="write the documents/entities/events/attributions tables of a run")
+    e.add_argument("dir", help="a run's output directory (with feed.jsonl)")
+    e.add_argument("--format", default="parquet", help="parquet (default) or csv")
+    e.add_argument("--out", default=None, help="output directory (default DIR/export)")
+    rp = sub.add_parser("report", help="write a static HTML report of a run")
+    rp.add_argument("dir", help="a run's output directory (with feed.jsonl)")
+    rp.add_argument("--out", default=None, help="output directory (default DIR/report)")
+    rp.add_argument("--max-articles", type=int, default=None, help="article pages to write (default: all)")
     for name in STAGE_ORDER:
         s = sub.add_parser(name, help=f"run the {name} stage alone on JSONL")
         s.add_argument("--in", dest="inp", required=True, help="input JSONL (the previous stage's output)")
@@ -48,7 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _summary(manifest: dict) -> str:
     c = manifest["counts"]
-    lines = [f"{c['inputs']} inputs -> {c['records']} records, {c['errors']} errors, {c['words']} words in {manifest['timings_s']['total']} s"]
+    lines = [f"{c['inputs']} inputs -> {c['records']} records, {c['errors']} errors, {c['words']} words in {manifest['timings_s']['total']} s"
+             f" ({c.get('processed', c['inputs'])} processed, {c.get('cached', 0)} from cache; engine {manifest.get('engine', {}).get('engine', 'local')}, {manifest.get('engine', {}).get('workers', 1)} worker(s))"]
     for st in manifest["stages"]:
         t = manifest["timings_s"].get(st["name"], 0.0)
         wps = round(c["words"] / t) if t else 0
@@ -62,10 +84,32 @@ def main(argv: list[str] | None = None) -> int:
         from . import runner
 
         if args.cmd == "run":
-            m = runner.run(args.paths, args.out, config=_stage_config(args))
+            from .progress import Progress
+
+            bar = Progress(enabled=args.progress)
+            if bar.enabled:
+                bar.total = runner.count_files(args.paths)
+            kw = {"chunk_size": args.chunk_size} if args.chunk_size else {}
+            m = runner.run(
+                args.paths, args.out, config=_stage_config(args), progress=bar if bar.enabled else None,
+                workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                cache=args.cache, cache_dir=args.cache_dir, **kw,
+            )
             if not args.quiet:
                 print(_summary(m))
                 print(f"feed: {args.out}/feed.jsonl  errors: {args.out}/errors.jsonl  manifest: {args.out}/manifest.json")
+            return 0
+        if args.cmd == "export":
+            from .frames import export
+
+            paths = export(args.dir, fmt=args.format, out_dir=args.out)
+            print("wrote " + "  ".join(str(p) for p in paths))
+            return 0
+        if args.cmd == "report":
+            from .report import write_report
+
+            index = write_report(args.dir, out_dir=args.out, max_articles=args.max_articles)
+            print(f"report: {index}")
             return 0
         if args.cmd in STAGE_ORDER:
             res = runner.run_stage(args.cmd, args.inp, args.out, config=_stage_config(args))

@@ -38,6 +38,12 @@ class Errors:
     E303 = "Count check failed: {n_in} inputs but {n_out} records + {n_err} errors"
     E304 = "Unknown export format {fmt!r}; choose parquet or csv"
     E305 = "No pipeline run found in {path} (expected feed.jsonl)"
+    # engines, batch runs, reports (E31x)
+    E310 = "Unknown engine {name!r}; choose local or dask"
+    E311 = "Cannot start or reach the Dask cluster {address}: {detail}"
+    E312 = "A worker process failed: {detail}. The run is incomplete; no feed was published."
+    E313 = "--workers must be a positive number, not {n}"
+    E314 = "--chunk-size must be a positive number, not {n}"
 
 
 class PipelineError(Exception):

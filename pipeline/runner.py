@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 from . import __version__
 from .errors import PipelineError, RecordError
 from .jsonl import AtomicWriter, dump_record, dumps, read_jsonl
-from .readers import Item, error_entry, read_inputs
+from .readers import Item, discover, error_entry, read_inputs
 from .record import check_spans
 from .registry import STAGE_ORDER, Stage, build, get_stage_class, provided_before
 
@@ -66,13 +66,13 @@ def _apply(stage: Stage, recs: list[dict]) -> tuple[list[dict], list[tuple[dict,
     return ok, bad
 
 
-def process_chunk(stages: list[Stage], recs: list[dict], timings: dict | None = None) -> list[tuple[list[bytes], bytes | None, dict | None]]:
+def process_chunk_full(stages: list[Stage], recs: list[dict], timings: dict | None = None) -> list[tuple[list[bytes], bytes | None, dict | None, list[tuple[str, ...]]]]:
     """Run every stage over a chunk of records.
 
-    Returns, per input record in order, ``(stage_lines, feed_line, error)``:
-    the serialised snapshot after each stage it passed, and either the final
-    line or an error entry."""
-    results: dict[int, list] = {i: [[], None, None] for i in range(len(recs))}
+    Returns, per input record in order, ``(stage_lines, feed_line, error, keys)``:
+    the serialised snapshot after each stage it passed, either the final line
+    or an error entry, and the record's top-level fields after each stage."""
+    results: dict[int, list] = {i: [[], None, None, []] for i in range(len(recs))}
     alive = list(range(len(recs)))
     cur = recs
     for stage in stages:
@@ -85,13 +85,26 @@ def process_chunk(stages: list[Stage], recs: list[dict], timings: dict | None = 
             results[i][2] = {"path": r.get("meta", {}).get("path"), "id": r.get("id"), "stage": stage.name, "code": err.code, "reason": str(err)}
         alive = [r.pop("__i") for r in ok]
         cur = ok
+        t1 = time.perf_counter()
         for r, i in zip(cur, alive):
-            results[i][0].append(dump_record(r))
+            res = results[i]
+            res[0].append(dump_record(r))
+            res[3].append(tuple(r))
         if timings is not None:
-            timings[stage.name] = timings.get(stage.name, 0.0) + time.perf_counter() - t0
+            timings[stage.name] = timings.get(stage.name, 0.0) + t1 - t0
+            timings["serialise"] = timings.get("serialise", 0.0) + time.perf_counter() - t1
     for i in alive:
         results[i][1] = results[i][0][-1]
     return [tuple(results[i]) for i in range(len(recs))]
+
+
+def process_chunk(stages: list[Stage], recs: list[dict], timings: dict | None = None) -> list[tuple[list[bytes], bytes | None, dict | None]]:
+    """Run every stage over a chunk of records.
+
+    Returns, per input record in order, ``(stage_lines, feed_line, error)``:
+    the serialised snapshot after each stage it passed, and either the final
+    line or an error entry."""
+    return [r[:3] for r in process_chunk_full(stages, recs, timings)]
 
 
 def _chunks(it: Iterable, n: int) -> Iterator[list]:
@@ -103,9 +116,50 @@ def _chunks(it: Iterable, n: int) -> Iterator[list]:
         yield c
 
 
-def run(inputs: list[str | os.PathLike], out_dir: str | os.PathLike, stage_names=STAGE_ORDER, config: dict | None = None, progress=None) -> dict:
-    """Run the pipeline over input files and folders; returns the manifest."""
+def _file_of(item: Item) -> str:
+    path = item.record["meta"].get("path", "") if item.record is not None else (item.error or {}).get("path", "")
+    return str(path).split("!", 1)[0]
+
+
+def count_files(inputs) -> int:
+    """How many input files a run will read (for the progress bar)."""
+    return sum(1 for x in discover(inputs) if not isinstance(x, Item))
+
+
+def run(
+    inputs: list[str | os.PathLike],
+    out_dir: str | os.PathLike,
+    stage_names=STAGE_ORDER,
+    config: dict | None = None,
+    progress=None,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: bool = True,
+    cache_dir: str | os.PathLike | None = None,
+    chunk_size: int = CHUNK,
+) -> dict:
+    """Run the pipeline over input files and folders; returns the manifest.
+
+    ``workers``: processes on this machine (``engine="local"``) or LocalCluster
+    workers (``engine="dask"``, default 2; ``scheduler`` names an existing
+    cluster instead).  ``cache``: reuse results of articles already processed
+    with the same content, models and code (``OUT/.cache`` unless
+    ``cache_dir``), and checkpoint new ones as chunks complete, so an
+    interrupted run resumes where it stopped.  ``progress(files, articles,
+    words, cached, final=False)`` is called as chunks complete.  The feed and
+    every stage file are byte-identical whatever the engine, workers or cache."""
+    from . import cache as cache_mod
+    from .engines import make_engine, make_spec
+
     t_start = time.perf_counter()
+    if not isinstance(workers, int) or workers < 1:
+        raise PipelineError("E313", n=workers)
+    if not isinstance(chunk_size, int) or chunk_size < 1:
+        raise PipelineError("E314", n=chunk_size)
+    if engine not in ("local", "dask"):
+        raise PipelineError("E310", name=engine)
     out = Path(out_dir)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -114,6 +168,16 @@ def run(inputs: list[str | os.PathLike], out_dir: str | os.PathLike, stage_names
     if not os.access(out, os.W_OK):
         raise PipelineError("E301", path=str(out), detail="permission denied")
     stages = build(list(stage_names), config or {})
+    infos = [s.info() for s in stages]
+    base = cache_mod.pipeline_key(infos)
+    store = None
+    if cache:
+        try:
+            store = cache_mod.Cache(cache_dir or out / ".cache")
+        except OSError as exc:
+            raise PipelineError("E301", path=str(cache_dir or out / ".cache"), detail=exc.strerror or str(exc)) from None
+    n_stages = len(stages)
+    eng = make_engine(engine, make_spec(stage_names, config), stages, workers, scheduler)
     for stale in [out / "feed.jsonl", out / "manifest.json"]:
         if stale.exists():
             stale.unlink()  # never leave an old feed beside a new, failed run
@@ -122,19 +186,55 @@ def run(inputs: list[str | os.PathLike], out_dir: str | os.PathLike, stage_names
     feed = AtomicWriter(out / "feed.jsonl")
     errors = AtomicWriter(out / "errors.jsonl")
     all_w = [inputs_w, *writers.values(), feed, errors]
-    n_in = n_out = n_err = words = 0
+    n_in = n_out = n_err = words = n_cached = n_done = 0
+    files: list[str] = []
     timings: dict[str, float] = {}
-    try:
-        for chunk in _chunks(read_inputs(inputs), CHUNK):
-            recs = [it.record for it in chunk if it.record is not None]
-            n_in += len(chunk)
-            for r in recs:
-                inputs_w.write_record(r)
+
+    def jobs():
+        # per chunk: one slot per input item, and the records still to process
+        for chunk in _chunks(read_inputs(inputs), chunk_size):
+            slots, todo = [], []
             for it in chunk:
-                if it.error is not None:
-                    errors.write(dumps(it.error) + b"\n")
+                f = _file_of(it)
+                if not files or files[-1] != f:
+                    files.append(f)
+                if it.record is None:
+                    slots.append((it.error, None, 0, None, None))
+                    continue
+                rec = it.record
+                key = cache_mod.record_key(base, rec) if store is not None else None
+                hit = store.get(key) if store is not None else None
+                if hit is not None and hit[1] is None and len(hit[0]) != n_stages:
+                    hit = None
+                slots.append((None, dump_record(rec), len(rec["text"].split()), key, hit))
+                if hit is None:
+                    todo.append(rec)
+            yield slots, todo, store is not None
+
+    ok = False
+    try:
+        for slots, result in eng.ordered(jobs()):
+            if result is not None:
+                res_iter = iter(result[0])
+                for k, v in result[1].items():
+                    timings[k] = timings.get(k, 0.0) + v
+            for in_err, in_line, w, key, hit in slots:
+                n_in += 1
+                if in_err is not None:
+                    errors.write(dumps(in_err) + b"\n")
                     n_err += 1
-            for lines, feed_line, err in process_chunk(stages, recs, timings):
+                    continue
+                inputs_w.write(in_line)
+                words += w
+                if hit is not None:
+                    lines, err = hit
+                    feed_line = lines[-1] if err is None else None
+                    n_cached += 1
+                else:
+                    lines, feed_line, err, entry = next(res_iter)
+                    n_done += 1
+                    if store is not None and entry is not None:
+                        store.put(key, entry)  # checkpoint: the next run reuses it
                 for s, line in zip(stages, lines):
                     writers[s.name].write(line)
                 if feed_line is not None:
@@ -143,27 +243,34 @@ def run(inputs: list[str | os.PathLike], out_dir: str | os.PathLike, stage_names
                 else:
                     errors.write(dumps(err) + b"\n")
                     n_err += 1
-            words += sum(len(r["text"].split()) for r in recs)
             if progress:
-                progress(n_in, words)
+                progress(len(files), n_in, words, n_cached)
+        if progress:
+            progress(len(files), n_in, words, n_cached, final=True)
         if n_in != n_out + n_err:
             raise PipelineError("E303", n_in=n_in, n_out=n_out, n_err=n_err)
         for w in [inputs_w, *writers.values(), errors, feed]:  # feed last: it marks completion
             w.commit()
-    except BaseException:
-        for w in all_w:
-            w.abort()
-        raise
+        ok = True
+    finally:
+        if not ok:
+            for w in all_w:
+                w.abort()
+        eng.close(abort=not ok)
     elapsed = time.perf_counter() - t_start
     manifest = {
         "pipeline": __version__,
         "versions": _versions(),
         "platform": platform.platform(),
         "inputs": [str(p) for p in inputs],
-        "stages": [s.info() for s in stages],
+        "stages": infos,
+        "engine": eng.info(),
+        "chunk_size": chunk_size,
+        "cache": {"dir": str(store.root), "pipeline_key": base.hex()[:16]} if store is not None else None,
         "files": {"input": INPUT_FILE, "feed": "feed.jsonl", "errors": "errors.jsonl", **{s.name: STAGE_FILES[s.name] for s in stages}},
-        "counts": {"inputs": n_in, "records": n_out, "errors": n_err, "words": words, "check": "inputs == records + errors"},
+        "counts": {"inputs": n_in, "records": n_out, "errors": n_err, "words": words, "processed": n_done, "cached": n_cached, "check": "inputs == records + errors"},
         "timings_s": {"total": round(elapsed, 3), **{k: round(v, 3) for k, v in timings.items()}},
+        "timings_note": "total is wall-clock; stage, serialise and cache times are summed over worker processes",
         "words_per_s": round(words / elapsed, 1) if elapsed else None,
     }
     with AtomicWriter(out / "manifest.json") as w:
