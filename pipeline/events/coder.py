@@ -14,6 +14,9 @@ from .triggers import candidates, find
 
 _CUES = set(VIOLENCE_CUES)
 _WEAPON = set(WEAPON_CUES)
+_CASUALTY = set(CASUALTY_CUES)
+import os as _os
+STRICT_ASSAULT = _os.environ.get("EV_STRICT", "1") == "1"
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
 # words that make a nominal mention a reference to an earlier or other event
 REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
@@ -70,6 +73,15 @@ def _with_entity(rec, s, e, ents):
     return span(rec["text"], s, e)
 
 
+def _violent_report(m, mags, weapon, timeline, casualty) -> bool:
+    """An ASSAULT is coded when the sentence reports harm or an armed act:
+    casualty figures or words, or a finite verb with a weapon/attacker cue."""
+    if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and not m.nominal):
+        return True
+    # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs
+    return not m.nominal and m.entry.mode in ("assassinate", "abduct", "torture", "sexual")
+
+
 def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
     """Is a nominal mention (هجوم، اغتيال، مظاهرات) a report of an event that happened?"""
     lo, hi = max(a, m.index - 4), min(b, m.end_index + 5)
@@ -117,6 +129,8 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
         for w in norms[a:b]:
             sent_stems |= _stems(w)
         has_cue = bool(sent_stems & _CUES)
+        weapon_in_sentence = bool(sent_stems & _WEAPON)
+        casualty_in_sentence = bool(sent_stems & _CASUALTY)
         sports = bool(sent_stems & SPORTS)
         dates = find_dates(norms, a, b, ref)
         protest = any(m.entry.type == "PROTEST" for m in matches)
@@ -153,6 +167,8 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
                         continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
                 elif not anchored:
                     continue
+            if typ == "ASSAULT" and STRICT_ASSAULT and not _violent_report(m, mags, weapon_in_sentence, timeline, casualty_in_sentence):
+                continue
             if not m.nominal and not m.past and not m.future and e.source == "curated" and typ in ("ASSAULT", "PROTEST") \
                     and not (sent_stems & RELATIVE_DATE):
                 continue  # present tense without a time anchor: generic/habitual
@@ -161,7 +177,8 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             kept.append((typ, m.index))
             neg = is_negated(norms, m.index, a, m.nominal)
             purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
-                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST"))
+                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
+                 and not any(w.startswith(("تعرض", "يتعرض", "وتعرض")) for w in norms[max(a, m.index - 4):m.index]))
             mod = find_modality(norms, m.index, a, m.future, purpose)
             if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
                 mod = "alleged"
