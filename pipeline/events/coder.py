@@ -145,6 +145,8 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
         for m in matches:
             e = m.entry
             typ = e.type
+            if e.type in ("ASSAULT", "FIGHT") and sports:
+                continue  # "هاجم لاعب الفريق": sport, not violence
             if e.cue:
                 others = set()
                 for k in range(a, b):
@@ -169,8 +171,11 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
                     continue
             if typ == "ASSAULT" and STRICT_ASSAULT and not _violent_report(m, mags, weapon_in_sentence, timeline, casualty_in_sentence):
                 continue
-            if not m.nominal and not m.past and not m.future and e.source == "curated" and typ in ("ASSAULT", "PROTEST") \
-                    and not (sent_stems & RELATIVE_DATE):
+            if norms[m.index] == "احتجاجا" and kept:
+                continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
+            jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")
+            if not m.nominal and not m.past and not m.future and not jussive and e.source == "curated" \
+                    and typ in ("ASSAULT", "PROTEST") and not (sent_stems & RELATIVE_DATE):
                 continue  # present tense without a time anchor: generic/habitual
             if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
                 continue
