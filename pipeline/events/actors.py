@@ -171,7 +171,7 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                     # "بين الجيش والمتمردين": the second party carries the conjunction
                     return x, (x[1], x[1] + 1)
                 return x, None
-        return agent, None
+        return agent, tgt
     if nominal:
         nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
         if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
@@ -186,7 +186,7 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             if src is None and agent:
                 src = agent
         return src, tgt
-    if kind == "passive":
+    if kind == "passive" or agent is not None:
         if not has_suffix and tgt is None:
             tgt = np_after(norms, after, end, trig)
             if tgt is None or (npos is not None and tgt[0] == npos):

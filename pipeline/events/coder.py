@@ -37,7 +37,7 @@ _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("
                   ("جري", "جري"), ("شهد", "شهد"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"),
                   ("تم", None), ("نجا", "نجو"), ("اوقع", "وقع"), ("راح", None), ("سقط", "سقط"), ("احتشد", "حتشد"),
                   ("تجمع", "تجمع"), ("نزل", "نزل"), ("هتف", "هتف"), ("ردد", "ردد"), ("تدفق", "تدفق"), ("اصيب", None),
-                  ("لقي", None), ("قتل", None), ("جرح", None), ("تسبب", "تسبب"), ("ادت", None), ("عمت", None)]
+                  ("لقي", None), ("تمكن", "تمكن"), ("قتل", None), ("جرح", None), ("تسبب", "تسبب"), ("ادت", None), ("عمت", None)]
 ANCHOR_VERBS = set()
 for _p, _s in _ANCHOR_LEMMAS:
     ANCHOR_VERBS |= verb_forms(_p, _s)
@@ -137,7 +137,7 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
         mags = find_magnitudes(norms, a, b, protest=protest)
         has_mag = any(v is not None for v in mags.values())
         finite = any(not m.nominal and m.entry.type not in ("OTHER",) for m in matches)
-        anchored = has_mag or bool(dates) or bool(set(norms[a:b]) & ANCHOR_VERBS) or finite
+        anchored = has_mag or bool(dates) or bool(sent_stems & ANCHOR_VERBS) or finite
         trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
         head = norms[a:min(b, a + 10)]
         timeline = (head[:1] == ["*"] or (head[:1] and head[0].isdigit())) and ":" in head
@@ -160,16 +160,24 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
                     typ = e.alt_type
             if typ in ("ASSAULT", "FIGHT") and sports:
                 continue
+            neg = is_negated(norms, m.index, a, m.nominal)
+            purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
+                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
+                 and not any(w.startswith(("تعرض", "يتعرض", "وتعرض")) for w in norms[max(a, m.index - 4):m.index]))
+            mod = find_modality(norms, m.index, a, m.future, purpose)
+            if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
+                mod = "alleged"
+            framed = neg or mod is not None  # negated or not-happened: emitted with its frame
             # a verb inside a relative clause ("الذي خطف", "التي اختطفتهم") is background
             if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
                 continue
-            if m.nominal and e.anchor:
+            if m.nominal and e.anchor and not framed:
                 if typ in ("ASSAULT", "PROTEST"):
                     if not _asserted_noun(norms, m, a, b, mags, timeline):
                         continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
                 elif not anchored:
                     continue
-            if typ == "ASSAULT" and STRICT_ASSAULT and not _violent_report(m, mags, weapon_in_sentence, timeline, casualty_in_sentence):
+            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(m, mags, weapon_in_sentence, timeline, casualty_in_sentence):
                 continue
             if norms[m.index] == "احتجاجا" and kept:
                 continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
@@ -180,13 +188,6 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
                 continue
             kept.append((typ, m.index))
-            neg = is_negated(norms, m.index, a, m.nominal)
-            purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
-                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
-                 and not any(w.startswith(("تعرض", "يتعرض", "وتعرض")) for w in norms[max(a, m.index - 4):m.index]))
-            mod = find_modality(norms, m.index, a, m.future, purpose)
-            if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
-                mod = "alleged"
             src, tgt = A.find_actors(norms, m.index, m.end_index, a, b, m.entry.kind, e.mode, m.nominal, trig_idx,
                                      e.needs_next, typ, m.suffix)
             loc = A.find_location(norms, m.index, a, b, loc_ranges, trig_idx)
