@@ -27,6 +27,7 @@ from .triggers import candidates
 PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}
 FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
                  "قذيفتين", "صاروخين", "سراح", "جوا"}
+QAM = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "اقدم", "اقدمت", "اقدموا"}
 AUX_BEFORE = {"قد", "لقد", "كان", "كانت", "كانوا", "وقد", "فقد", "قد"}
 
 STOP = set(
@@ -34,7 +35,7 @@ STOP = set(
     "و قد لقد كان كانت كانوا هو هي هم وهو وهي وهم عند عندما حين بين حتي لدي لدى امس اليوم ما لا لم لن "
     "الا الي الى لكن بل ايضا فيما بينما وفي ومن الى الا انهم بان وان فان اثر جراء بسبب نحو باتجاه صوب "
     "عبر دون بدون وسط قرب شمال جنوب شرق غرب امام داخل خارج فوق تحت عليه عليها عليهم منه منها منهم به بها بهم له لها لهم "
-    "رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
+    "وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
     "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت".split()
 )
 PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
@@ -60,6 +61,9 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
     j = i
     while j < end and j - i < max_len:
         w = norms[j]
+        if j > i and w == "من" and word_value(norms[j - 1]) is not None and j + 1 < end and _is_word(norms[j + 1]):
+            j += 1  # "ثلاثة من عناصر الشرطة": a count of a group
+            continue
         if not _is_word(w) or (j > i and (w in STOP or j in trig)):
             break
         if j > i and w.startswith("و") and w not in ("واشنطن", "واحد", "واسع", "واضح", "وادي") and len(w) > 3 and not norms[j - 1].isdigit() \
@@ -172,6 +176,13 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                     return x, (x[1], x[1] + 1)
                 return x, None
         return agent, tgt
+    if nominal and norms[tstart].startswith(("ب", "وب")):
+        # "قام مسلحون بخطف X", "قامت دبابة بقصف X": agent between قام and the verbal noun
+        for k in range(tstart - 1, max(start, tstart - 8) - 1, -1):
+            if any(st in QAM for st, _, _ in candidates(norms[k])):
+                src = np_after(norms, k + 1, tstart, trig)
+                tgt = tgt or np_after(norms, tend, end, trig)
+                return src, tgt
     if nominal:
         nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
         if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
@@ -192,13 +203,13 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             if tgt is None or (npos is not None and tgt[0] == npos):
                 tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
         return agent, tgt
-    if tend < end and word_value(norms[tend]) is not None:
-        # "قتل سبعة أشخاص": a count right after the verb is its (passive) subject
-        return agent, np_after(norms, tend, end, trig)
     before = np_before(norms, tstart, start, trig)
     plural = norms[tstart].endswith(("وا", "ون"))
     pre = norms[before[0] - 1] if before and before[0] - 1 >= start else None
     svo = before is not None and (plural or pre is None or pre in ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد") or pre in PUNCT)
+    if not svo and tend < end and word_value(norms[tend]) is not None:
+        # "قتل سبعة أشخاص": a count right after the verb is its (passive) subject
+        return agent, np_after(norms, tend, end, trig)
     if svo:
         src = before
         if tgt is None and not has_suffix:

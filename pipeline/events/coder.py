@@ -29,6 +29,7 @@ for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("ت�
                ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
+QAM_SET = {"قام", "قامت", "قاموا", "اقدم", "اقدمت", "اقدموا"}
 RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
 SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
 ALLEGED = set("بتهمه تهمه بتهم تهم اتهام اتهامات متهم متهمين المتهمين يشتبه المشتبه بتورطه".split())
@@ -73,13 +74,20 @@ def _with_entity(rec, s, e, ents):
     return span(rec["text"], s, e)
 
 
-def _violent_report(m, mags, weapon, timeline, casualty) -> bool:
+def _violent_report(m, mags, weapon, timeline, casualty, qam=False) -> bool:
     """An ASSAULT is coded when the sentence reports harm or an armed act:
     casualty figures or words, or a finite verb with a weapon/attacker cue."""
-    if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and not m.nominal):
+    if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and (qam or not m.nominal)):
         return True
-    # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs
-    return not m.nominal and m.entry.mode in ("assassinate", "abduct", "torture", "sexual")
+    # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs (or قام بـ + verbal noun)
+    return (not m.nominal or qam) and m.entry.mode in ("assassinate", "abduct", "torture", "sexual")
+
+
+def _qam(norms, m, a) -> bool:
+    """"قام/أقدم X بـ + verbal noun": a finite report in nominal dress."""
+    if not (m.nominal and norms[m.index].startswith(("ب", "وب"))):
+        return False
+    return any(st in QAM_SET for w in norms[max(a, m.index - 7):m.index] for st in _stems(w))
 
 
 def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
@@ -88,6 +96,9 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
     before = set()
     for w in norms[lo:m.index]:
         before |= _stems(w)
+    wide = set()
+    for w in norms[max(a, m.index - 7):m.index]:
+        wide |= _stems(w)
     if before & REFERENCE:
         return False
     if timeline:
@@ -95,7 +106,7 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
     near = set()
     for w in norms[lo:hi]:
         near |= _stems(w)
-    if near & SUPPORT:
+    if near & SUPPORT or wide & QAM_SET:
         return True
     if m.entry.type == "ASSAULT" and (mags["dead"] is not None or mags["injured"] is not None):
         return True
@@ -177,7 +188,8 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
                         continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
                 elif not anchored:
                     continue
-            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(m, mags, weapon_in_sentence, timeline, casualty_in_sentence):
+            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
+                    m, mags, weapon_in_sentence, timeline, casualty_in_sentence, _qam(norms, m, a)):
                 continue
             if norms[m.index] == "احتجاجا" and kept:
                 continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
