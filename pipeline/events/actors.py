@@ -25,7 +25,7 @@ from .numbers import word_value
 from .triggers import candidates
 
 PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}
-FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
+FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "نيرانها", "نيرانهم", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
                  "قذيفتين", "صاروخين", "سراح", "جوا"}
 QAM = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "اقدم", "اقدمت", "اقدموا"}
 AUX_BEFORE = {"قد", "لقد", "كان", "كانت", "كانوا", "وقد", "فقد", "قد"}
@@ -73,6 +73,8 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
             break  # a number starts a new phrase
         if j > i and w.startswith(("بال", "بت", "با", "بم")) and len(w) > 4:
             break  # a prepositional phrase (بوقف، بالضرب) ends the phrase
+        if j > i and _definite(norms[j - 1]) and not _definite(w) and w.endswith(("ين", "ا")) and len(w) > 3:
+            break  # "الجيش الإسرائيلي | عنصرين": an indefinite object after a definite subject
         if j > i and norms[j - 1].endswith("ون") and not w.endswith("ون"):
             break  # "مسلحون مجهولون | ضابطا": agreement ends with the subject
         if j > i and _definite(w) and _definite(norms[j - 1]) and not _adjective(w):
@@ -180,7 +182,7 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
         # "قام مسلحون بخطف X", "قامت دبابة بقصف X": agent between قام and the verbal noun
         for k in range(tstart - 1, max(start, tstart - 8) - 1, -1):
             if any(st in QAM for st, _, _ in candidates(norms[k])):
-                src = np_after(norms, k + 1, tstart, trig)
+                src = np_after(norms, k + 1, tstart, trig) if k + 1 < tstart else np_before(norms, k, start, trig)
                 tgt = tgt or np_after(norms, tend, end, trig)
                 return src, tgt
     if nominal:

@@ -129,7 +129,8 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
                 past = e.kind != "verb" or stem in past_forms(e.lemma)
                 if not noun and e.kind == "verb" and stem == e.lemma and prefix == "" and i > start:
                     prev = norms[i - 1]
-                    if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and prev not in ("انه", "لانه", "بانه")):
+                    if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and not prev.startswith(("ال", "وال"))
+                                                  and prev not in ("انه", "لانه", "بانه")):
                         noun = True  # "عملية خطف", "على قتل": the bare form is the verbal noun
                 out.append(Match(i, i + 1, e, noun, fut, prefix, suffix or e.kind == "passive" and stem.endswith("ه"), past))
         i += 1
