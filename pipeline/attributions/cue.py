@@ -31,6 +31,7 @@ SENT_PUNCT = {".", "!", "?", "؟", "…"}
 DAMMA = "\u064f"
 #: how far (in tokens) a verb's complement may be from the verb
 MAX_COMP_DIST = 32
+DEMONSTRATIVES = {"هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي", "الامر", "والامر", "وهو_"}
 
 
 @dataclass
@@ -180,10 +181,15 @@ def _content_start(ctx: Ctx, comp: int, b: int) -> int:
     return comp if COMPLEMENTIZERS.get(kk) else comp + 1
 
 
+_PREP_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in PREP_CUES:
+    _PREP_BY_FIRST.setdefault(_seq[0], []).append(_seq)
+
+
 def _match_prep(ctx: Ctx, i: int, b: int):
     """Longest prepositional cue starting at token i: number of tokens, or 0."""
     best = 0
-    for seq in PREP_CUES:
+    for seq in _PREP_BY_FIRST.get(ctx.keys[i], ()):
         n = len(seq)
         if i + n <= b and all(ctx.keys[i + m] == seq[m] for m in range(n)):
             best = max(best, n)
@@ -204,6 +210,8 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
         k = ctx.keys[i]
         # prepositional cues
         n = _match_prep(ctx, i, b)
+        if n and i > a and ctx.keys[i - 1] in ("علي", "وعلي") and ctx.keys[i] in ("حسب", "وحسب"):
+            n = 0  # "على حسب الرغبات": as one likes
         if n:
             j = i + n
             lam = ctx.keys[i + n - 1] in PREP_TAKES_LAM
@@ -233,18 +241,22 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
             out.append(cue)
             i += 2
             continue
-        e, _ = verb_entry(k)
+        e, conj = verb_entry(k)
         if e is not None and not _is_passive(ctx.tok(i)):
             lemma, tense, g, num, preps = e
             kind = "participle" if tense == "part" else "verb"
-            cue = Cue(i, i + 1, kind, lemma, g, num, (a, b), extra={"preps": preps, "tense": tense})
+            # conj: the verb carries و/ف, so it opens its clause (its subject cannot precede it)
+            cue = Cue(i, i + 1, kind, lemma, g, num, (a, b), extra={"preps": preps, "tense": tense, "conj": bool(conj)})
             prev = ctx.keys[i - 1] if i > a else ""
             cue.comp = find_complement(ctx, cue, b, max_dist=4 if kind == "participle" else MAX_COMP_DIST)
             if cue.comp is not None:
                 cue.content_start = _content_start(ctx, cue.comp, b)
             if prev in RELATIVE_BEFORE and (cue.comp is None or cue.comp <= i + 2):
-                i += 1
-                continue  # "وهذا ما يؤكد أن": a relative clause, not a report
+                before = ctx.keys[i - 2] if i - 2 >= a else ""
+                if prev not in ("ما", "بما", "مما") or tense == "impf" or before in DEMONSTRATIVES:
+                    i += 1
+                    continue  # "وهذا ما يؤكد أن": a relative clause, not a report
+                cue.extra["free_relative"] = True  # "بما قال إنها": the subject is a pronoun
             if kind == "participle" and cue.comp is None:
                 i += 1
                 continue
