@@ -76,6 +76,20 @@ def _initial_subject(ctx: Ctx, a: int, b: int):
     return npr
 
 
+def _opens_clause(ctx: Ctx, c: Cue) -> bool:
+    """Does this later cue start a new clause (and so end an earlier content)?
+    "…، مضيفًا أن" / "…، فيما أكدت مصادر" / "…، بحسب البيان" / "وأضاف" do;
+    a bare verb after a noun phrase is embedded in the claim: "إن التقرير ذكر أن"."""
+    if c.kind == "participle":
+        return True
+    prev = ctx.keys[c.i - 1] if c.i > c.sent[0] else ""
+    if prev in ("،", ",", "؛", "كما", "وكما", "فيما", "وفيما", "بينما", "حين", "و", "-", "–"):
+        return c.comp is not None or c.kind == "preposition"
+    if c.kind == "verb" and c.extra.get("conj") and c.comp is not None:
+        return True
+    return False
+
+
 def _preposed(ctx: Ctx, a: int, i: int) -> bool:
     """Only particles between the sentence start and token i."""
     return all(ctx.keys[k] in LEAD_PARTICLES or ctx.tok(k) in ("،", ",", "-") for k in range(a, i))
@@ -109,7 +123,7 @@ def extract(rec: dict) -> list[dict]:
             if cue.i < consumed_until:
                 continue
             # where the next cue of the sentence starts: a content stops there
-            nxt = next((c for c in cues[ci + 1:] if c.i > (cue.content_start or cue.j) and (c.comp is not None or c.kind == "preposition")), None)
+            nxt = next((c for c in cues[ci + 1:] if c.i > (cue.content_start or cue.j) and _opens_clause(ctx, c)), None)
             cut = cut_before(ctx, nxt.i, cue.j) if nxt is not None else b
             src = None
             content = None

@@ -49,6 +49,8 @@ LEAD_PARTICLES = {"و", "ف", "كما", "وكما", "ثم", "قد", "وقد", "�
                   "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "ومن",
                   "في", "المقابل", "حين", "وفي", "اما", "واما", "ان", "غير", "الا", "كذلك"}
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
+PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
+                "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
 #: words that end a source phrase: a main clause (فإن، فقد), a relative clause, an adverbial, the quoted "saying"
 NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلقد", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
             "بهذا", "بهذه", "بذلك", "بدوره", "بدورها", "قوله", "قولها", "قولهم", "حيث", "بينما", "فيما", "عندما"}
@@ -60,18 +62,32 @@ CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وف�
                 "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
 
 
+_ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | set(UNITS) | set(TENS)
+            | set(TEEN_FIRST) | set(HUNDREDS) | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
+
+
+def _drop_article(k: str) -> str:
+    if k.startswith("لل") and len(k) > 4:
+        return k[2:]
+    for art in ("ال", "بال", "كال"):
+        if k.startswith(art) and len(k) > len(art) + 1:
+            return k[len(art):]
+    return k
+
+
 def strip_conj(k: str) -> str:
-    return k[1:] if len(k) > 3 and k[0] in "وف" and not k.startswith("وزير") and not k.startswith("وكال") else k
+    """Drop a conjunction و/ف when what remains is a known or definite word
+    (والمسؤول -> المسؤول, but وزارة and فريق stay)."""
+    if len(k) > 3 and k[0] in "وف":
+        r = k[1:]
+        if r.startswith("ال") or r in _ALL_LEX or _drop_article(r) in _ALL_LEX:
+            return r
+    return k
 
 
 def bare(k: str) -> str:
     """Key without conjunction, preposition ل/ب and article: والمسؤولين -> مسءولين."""
-    k = strip_conj(k)
-    if k.startswith("لل") and len(k) > 4:
-        return k[2:]
-    if k.startswith(("ال", "بال", "كال")) and len(k) > 4:
-        return k[k.index("ال") + 2 :]
-    return k
+    return _drop_article(strip_conj(k))
 
 
 def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
@@ -150,7 +166,7 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
             break
         k += 1
     e = k
-    if s < e and ctx.keys[s] in FUNCTION and ctx.keys[s] not in ("د",):
+    if s < e and ctx.keys[s] in PREPOSITIONS:
         return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
     # do not end on a preposition or conjunction
     while e > s and (ctx.keys[e - 1] in FUNCTION and ctx.keys[e - 1] not in ("د",)):
