@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
-from .cue import OPEN_Q, Ctx, Cue, find_cues
-from .lexicon import ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
+from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
+from .lexicon import POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
 from .source import LEAD_PARTICLES, bare, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
@@ -144,6 +144,8 @@ def extract(rec: dict) -> list[dict]:
                 if not src["_lexical"]:
                     continue  # وفق الجدول المرفق: "in line with", not a source
                 if _preposed(ctx, a, cue.i):
+                    if e >= b or ctx.tok(e) in SENT_PUNCT:
+                        continue  # no claim after the source phrase
                     content = rest_after(ctx, e, cut)
                     ctok = (e, cut)
                 else:
@@ -196,6 +198,9 @@ def extract(rec: dict) -> list[dict]:
                     fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
                     continue
                 src = _make_source(ctx, s, e, cue)
+                if cue.lemma not in POSTPOSABLE or not src["_lexical"]:
+                    fallbacks.append((cue.i, src))
+                    continue  # "كما أعلنت البلاد الحداد": a nominal object, not a parenthetical source
                 lo = _enclosing_start(found, ctx, cue.i, a)
                 if after_np and after_np[0] < b and ctx.tok(e) in ("،", ","):
                     content = char_span(ctx, a, b)  # parenthetical in mid-sentence: the sentence is the claim

@@ -166,7 +166,7 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
             break
         k += 1
     e = k
-    if s < e and ctx.keys[s] in PREPOSITIONS:
+    if s < e and (ctx.keys[s] in PREPOSITIONS or verb_entry(ctx.keys[s])[0] is not None):
         return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
     # do not end on a preposition or conjunction
     while e > s and (ctx.keys[e - 1] in FUNCTION and ctx.keys[e - 1] not in ("د",)):
@@ -261,6 +261,8 @@ def _entity_in(ctx: Ctx, cs: int, ce: int):
 
 def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None, verb_number: str | None = None) -> dict:
     """Fields of the source phrase over tokens [s, e) (character span [cs, ce))."""
+    while s < e - 1 and ctx.tok(s) in OPEN_Q:
+        s += 1  # a quoted name: "الصالح"
     count, used = _number(ctx, s, e)
     h = s + used
     vague = False
@@ -334,8 +336,10 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
             kind = "organisation"
         if not named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
-            # a definite noun not in the lexicons (الحكومة الجديدة): identified, treat as organisation
-            named, kind, lexical = True, "organisation", False
+            # a definite word in no list: a family name alone (الرافعي، العبيد) or an
+            # institution (الحكومة الجديدة): identified either way
+            named, lexical = True, False
+            kind = "person" if e - h == 1 else "organisation"
         count = count or 1
     if kind != "anonymous" and count is None and number == "sg":
         count = 1
@@ -345,7 +349,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         number = "du"
     if vague:
         count = None
-    if kind not in ("anonymous",) and not named and kind == "person":
+    if kind == "person" and not named and head not in TITLES:
         kind = "anonymous"
     gender = "f" if head_text.endswith("ة") or head_text.endswith("ه") and head in ("وزاره",) else "m"
     if verb_gender and number == "sg":
