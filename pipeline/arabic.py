@@ -62,15 +62,39 @@ def _map_char(ch: str) -> str:
     return s
 
 
-@lru_cache(maxsize=1)
-def _tables():
-    """(translate table, regex of characters whose image is not exactly 1 char)."""
-    table: dict[int, str] = {}
-    odd: list[str] = []
+# every camel-tools normaliser used above only touches these blocks (Arabic,
+# Arabic Supplement/Extended-A, presentation forms A and B); outside them a
+# character can change only through NFKC or the invisible/tatweel/digit folds
+_ARABIC_BLOCKS = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))
+
+
+def _candidates():
+    """Code points whose mapping may differ from themselves."""
+    nfkc = unicodedata.normalize
+    special = {ord(c) for c in _INVISIBLE} | {ord(TATWEEL)} | {ord(c) for c in _DIGITS}
+    ranges = [range(a, b + 1) for a, b in _ARABIC_BLOCKS]
+    arabic = set().union(*ranges)
     for cp in range(sys.maxunicode + 1):
         if 0xD800 <= cp <= 0xDFFF:
             continue
         ch = chr(cp)
+        if cp in arabic or cp in special or nfkc("NFKC", ch) != ch:
+            yield cp, ch
+
+
+@lru_cache(maxsize=2)
+def _tables(exhaustive: bool = False):
+    """(translate table, regex of characters whose image is not exactly 1 char).
+
+    Only :func:`_candidates` are mapped (fast, ~0.1 s); ``exhaustive=True``
+    maps every assigned code point, for the test that both tables agree."""
+    table: dict[int, str] = {}
+    odd: list[str] = []
+    if exhaustive:
+        cands = ((cp, chr(cp)) for cp in range(sys.maxunicode + 1) if not 0xD800 <= cp <= 0xDFFF)
+    else:
+        cands = _candidates()
+    for cp, ch in cands:
         # only code points that can change: skip unassigned quickly
         cat = unicodedata.category(ch)
         if cat == "Cn":

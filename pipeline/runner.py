@@ -35,6 +35,16 @@ def _versions() -> dict:
     return out
 
 
+def _check_new(stage: Stage, rec: dict) -> None:
+    """Check the spans of the fields ``stage`` provides (earlier fields were
+    checked after the stage that made them)."""
+    view = {"id": rec.get("id"), "text": rec["text"]}
+    for f in stage.provides:
+        if f in rec:
+            view[f] = rec[f]
+    check_spans(view)
+
+
 def _apply(stage: Stage, recs: list[dict]) -> tuple[list[dict], list[tuple[dict, RecordError]]]:
     """Apply one stage to a chunk; a record that fails is isolated, not the chunk."""
     batch = getattr(stage, "process_batch", None)
@@ -44,7 +54,7 @@ def _apply(stage: Stage, recs: list[dict]) -> tuple[list[dict], list[tuple[dict,
             ok, bad = [], []
             for r in done:
                 try:
-                    check_spans(r)
+                    _check_new(stage, r)
                     ok.append(r)
                 except RecordError as err:
                     bad.append((r, err))
@@ -55,7 +65,7 @@ def _apply(stage: Stage, recs: list[dict]) -> tuple[list[dict], list[tuple[dict,
     for r in recs:
         try:
             out = batch([r])[0] if batch is not None else stage(r)
-            check_spans(out)
+            _check_new(stage, out)
             ok.append(out)
         except RecordError as err:
             bad.append((r, err))
@@ -188,7 +198,7 @@ def run(
     all_w = [inputs_w, *writers.values(), feed, errors]
     n_in = n_out = n_err = words = n_cached = n_done = 0
     files: list[str] = []
-    timings: dict[str, float] = {}
+    timings: dict[str, float] = {"setup": time.perf_counter() - t_start}
 
     def jobs():
         # per chunk: one slot per input item, and the records still to process

@@ -149,3 +149,12 @@ def test_progress_is_quiet_when_stderr_is_not_a_terminal(archive, tmp_path):
     assert p.returncode == 0
     last = err.decode().strip().split("\r")[-1]
     assert "41 articles" in last and "articles/s" in last and "4/4 files" in last
+
+
+def test_fast_normalisation_table_equals_the_exhaustive_one():
+    """The table is built from candidate code points only (start-up speed);
+    it must equal the table built from every code point."""
+    from pipeline import arabic
+
+    fast, exhaustive = arabic._tables(), arabic._tables(True)
+    assert fast[0] == exhaustive[0] and fast[1].pattern == exhaustive[1].pattern

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
-from .cue import OPEN_Q, Ctx, Cue, find_cues
-from .source import LEAD_PARTICLES, compatible, describe, np_after, np_before
+from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
+from .lexicon import POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
+from .source import LEAD_PARTICLES, bare, compatible, describe, np_after, np_before
+
+NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
 
 #: how many sentences back a pronoun subject may find its antecedent
 PRONOUN_WINDOW = 4
-_PRIVATE = ("_gender", "_number", "_human")
+_PRIVATE = ("_gender", "_number", "_human", "_lexical")
 
 
 def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False) -> tuple[int, int]:
@@ -47,6 +50,46 @@ def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False, pr
     return f
 
 
+def _para_end(ctx: Ctx, si: int, max_sents: int = 6) -> int:
+    """Token index where the paragraph of sentence ``si`` ends (at most ``max_sents`` sentences on)."""
+    last = si
+    while last + 1 < len(ctx.sents) and last - si < max_sents:
+        b = ctx.sents[last][1]
+        nb = ctx.sents[last + 1][0]
+        if b > 0 and nb < ctx.n and "\n" in ctx.text[ctx.toks[b - 1]["end"]:ctx.toks[nb]["start"]]:
+            break
+        last += 1
+    return ctx.sents[last][1]
+
+
+def _initial_subject(ctx: Ctx, a: int, b: int):
+    """Subject of a sentence that opens with a (non-reporting) verb: "ودعت رئيسة المفوضية ..."
+    - a last-resort antecedent for a pronoun continuation.  Returns (token, np) or None."""
+    if b - a < 3:
+        return None
+    k0 = ctx.keys[a]
+    if not (k0[:1] in "وف" and len(k0) >= 4) or bare(k0) in NOT_VERB_START or k0[1:3] == "ال" or k0 in FUNCTION:
+        return None
+    npr = np_after(ctx, a + 1, b)
+    if npr is None:
+        return None
+    return npr
+
+
+def _opens_clause(ctx: Ctx, c: Cue) -> bool:
+    """Does this later cue start a new clause (and so end an earlier content)?
+    "…، مضيفًا أن" / "…، فيما أكدت مصادر" / "…، بحسب البيان" / "وأضاف" do;
+    a bare verb after a noun phrase is embedded in the claim: "إن التقرير ذكر أن"."""
+    if c.kind == "participle":
+        return True
+    prev = ctx.keys[c.i - 1] if c.i > c.sent[0] else ""
+    if prev in ("،", ",", "؛", "كما", "وكما", "فيما", "وفيما", "بينما", "حين", "و", "-", "–"):
+        return c.comp is not None or c.kind == "preposition"
+    if c.kind == "verb" and c.extra.get("conj") and c.comp is not None:
+        return True
+    return False
+
+
 def _preposed(ctx: Ctx, a: int, i: int) -> bool:
     """Only particles between the sentence start and token i."""
     return all(ctx.keys[k] in LEAD_PARTICLES or ctx.tok(k) in ("،", ",", "-") for k in range(a, i))
@@ -70,12 +113,17 @@ def extract(rec: dict) -> list[dict]:
     fallbacks: list[tuple[int, dict]] = []  # subjects of reporting verbs with no claim (antecedent candidates)
     for si, (a, b) in enumerate(ctx.sents):
         cues = find_cues(ctx, si)
+        if cues:
+            subj = _initial_subject(ctx, a, b)
+            if subj is not None:
+                fake = Cue(a, a + 1, "verb", "", "f" if ctx.keys[a].endswith("ت") else "m", "sg", (a, b))
+                fallbacks.append((a, _make_source(ctx, subj[0], subj[1], fake)))
         consumed_until = a
         for ci, cue in enumerate(cues):
             if cue.i < consumed_until:
                 continue
             # where the next cue of the sentence starts: a content stops there
-            nxt = next((c for c in cues[ci + 1:] if c.i > (cue.content_start or cue.j) and (c.comp is not None or c.kind == "preposition")), None)
+            nxt = next((c for c in cues[ci + 1:] if c.i > (cue.content_start or cue.j) and _opens_clause(ctx, c)), None)
             cut = cut_before(ctx, nxt.i, cue.j) if nxt is not None else b
             src = None
             content = None
@@ -93,7 +141,11 @@ def extract(rec: dict) -> list[dict]:
                     continue
                 s, e = npr
                 src = _make_source(ctx, s, e, cue, strip_lam=strip)
+                if not src["_lexical"]:
+                    continue  # وفق الجدول المرفق: "in line with", not a source
                 if _preposed(ctx, a, cue.i):
+                    if e >= b or ctx.tok(e) in SENT_PUNCT:
+                        continue  # no claim after the source phrase
                     content = rest_after(ctx, e, cut)
                     ctok = (e, cut)
                 else:
@@ -109,16 +161,22 @@ def extract(rec: dict) -> list[dict]:
                     npr = np_after(ctx, cue.j, b, stop=stop)
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
-                elif cue.kind in ("verb",):
+                elif cue.kind == "verb" and ctx.keys[cue.i] == cue.extra.get("form", ctx.keys[cue.i]) and not cue.extra.get("conj"):
                     npb = np_before(ctx, cue.i, a)
                     if npb is not None:
                         src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
                 if src is None:
                     resolved = True
                 start = cue.content_start
+                pend = _para_end(ctx, si)
                 if start < b and ctx.tok(start) in OPEN_Q and ctx.close_quote(start, b) is not None:
                     content = after_complement(ctx, start, b)
                     ctok = (start, b)
+                elif start < b and ctx.tok(start) in OPEN_Q and ctx.close_quote(start, pend) is not None:
+                    # a quotation the sentence splitter cut (straight quotes, "." inside): it runs to its closing mark
+                    c = ctx.close_quote(start, pend)
+                    content = after_complement(ctx, start, c + 1)
+                    ctok = (start, c + 1)
                 else:
                     content = after_complement(ctx, start, cut)
                     ctok = (start, cut)
@@ -140,6 +198,9 @@ def extract(rec: dict) -> list[dict]:
                     fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
                     continue
                 src = _make_source(ctx, s, e, cue)
+                if cue.lemma not in POSTPOSABLE or not src["_lexical"]:
+                    fallbacks.append((cue.i, src))
+                    continue  # "كما أعلنت البلاد الحداد": a nominal object, not a parenthetical source
                 lo = _enclosing_start(found, ctx, cue.i, a)
                 if after_np and after_np[0] < b and ctx.tok(e) in ("،", ","):
                     content = char_span(ctx, a, b)  # parenthetical in mid-sentence: the sentence is the claim

@@ -16,6 +16,7 @@ from .lexicon import (
     COMPLEMENTIZERS,
     IMPERSONAL,
     JAA_VERBS,
+    NOUN_CONTEXT,
     NOT_COMPLEMENTIZER_AFTER,
     PREP_BEFORE_AN,
     PREP_CUES,
@@ -31,6 +32,9 @@ SENT_PUNCT = {".", "!", "?", "؟", "…"}
 DAMMA = "\u064f"
 #: how far (in tokens) a verb's complement may be from the verb
 MAX_COMP_DIST = 32
+MAX_QUOTE_DIST = 8
+CONDITIONAL_AFTER = {"شاء", "وجد", "وجدت", "امكن", "اقتضي", "اقتضت", "لزم", "استطاع"}
+DEMONSTRATIVES = {"هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي", "الامر", "والامر", "وهو_"}
 
 
 @dataclass
@@ -146,15 +150,18 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
         if t in SENT_PUNCT:
             return None
         if ctx.is_complementizer(k):
+            if kk == "ان" and k + 1 < b and ctx.keys[k + 1] in CONDITIONAL_AFTER:
+                return None  # "إن شاء الله", "إن وجدت": conditional, not a complementizer
             return k
         if t == ":":
             return k
         if t in OPEN_Q and is_long_quote(ctx, k, b):
-            return k
+            # a quotation directly after a short subject ("وقال مطر «…»"), not a title far on
+            return k if k - cue.j <= MAX_QUOTE_DIST else None
         if kk in ("قوله", "قولها", "قولهم"):
             k += 1
             continue
-        if k > cue.j and verb_entry(kk)[0] is not None:
+        if k > cue.j and verb_entry(kk)[0] is not None and ctx.keys[k - 1] not in NOUN_CONTEXT:
             return None
         if kk in preps or (kk[:1] in "بل" and kk[1:] in ("", "ـ") and kk[:1] in preps):
             nxt = k + 1
@@ -180,10 +187,15 @@ def _content_start(ctx: Ctx, comp: int, b: int) -> int:
     return comp if COMPLEMENTIZERS.get(kk) else comp + 1
 
 
+_PREP_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _seq in PREP_CUES:
+    _PREP_BY_FIRST.setdefault(_seq[0], []).append(_seq)
+
+
 def _match_prep(ctx: Ctx, i: int, b: int):
     """Longest prepositional cue starting at token i: number of tokens, or 0."""
     best = 0
-    for seq in PREP_CUES:
+    for seq in _PREP_BY_FIRST.get(ctx.keys[i], ()):
         n = len(seq)
         if i + n <= b and all(ctx.keys[i + m] == seq[m] for m in range(n)):
             best = max(best, n)
@@ -204,6 +216,8 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
         k = ctx.keys[i]
         # prepositional cues
         n = _match_prep(ctx, i, b)
+        if n and i > a and ctx.keys[i - 1] in ("علي", "وعلي") and ctx.keys[i] in ("حسب", "وحسب"):
+            n = 0  # "على حسب الرغبات": as one likes
         if n:
             j = i + n
             lam = ctx.keys[i + n - 1] in PREP_TAKES_LAM
@@ -214,7 +228,7 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
             elif m < b and ctx.keys[m] in ("لما", "ما", "مما"):
                 m += 1
             if m > j or ctx.keys[j - 1] == "حسبما" or ctx.keys[j - 1] == "وحسبما":
-                if m < b and verb_with_object(ctx.keys[m]) is not None:
+                if m < b and (verb_with_object(ctx.keys[m]) is not None or (m > j and ctx.keys[m][:1] not in "الو" and ctx.tok(m).isalpha())):
                     m += 1
                     if m < b and ctx.keys[m] in ("به", "بها", "عنه", "عنها"):
                         m += 1
@@ -233,18 +247,24 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
             out.append(cue)
             i += 2
             continue
-        e, _ = verb_entry(k)
+        e, conj = verb_entry(k)
+        if e is not None and i > a and ctx.keys[i - 1] in NOUN_CONTEXT:
+            e = None
         if e is not None and not _is_passive(ctx.tok(i)):
             lemma, tense, g, num, preps = e
             kind = "participle" if tense == "part" else "verb"
-            cue = Cue(i, i + 1, kind, lemma, g, num, (a, b), extra={"preps": preps, "tense": tense})
+            # conj: the verb carries و/ف, so it opens its clause (its subject cannot precede it)
+            cue = Cue(i, i + 1, kind, lemma, g, num, (a, b), extra={"preps": preps, "tense": tense, "conj": bool(conj)})
             prev = ctx.keys[i - 1] if i > a else ""
             cue.comp = find_complement(ctx, cue, b, max_dist=4 if kind == "participle" else MAX_COMP_DIST)
             if cue.comp is not None:
                 cue.content_start = _content_start(ctx, cue.comp, b)
-            if prev in RELATIVE_BEFORE and (cue.comp is None or cue.comp <= i + 2):
-                i += 1
-                continue  # "وهذا ما يؤكد أن": a relative clause, not a report
+            if prev in RELATIVE_BEFORE:
+                before = ctx.keys[i - 2] if i - 2 >= a else ""
+                if prev not in ("ما", "بما", "مما") or tense == "impf" or before in DEMONSTRATIVES or cue.comp is None:
+                    i += 1
+                    continue  # "وهذا ما يؤكد أن", "مما يرى": a relative clause, not a report
+                cue.extra["free_relative"] = True  # "بما قال إنها": the subject is a pronoun
             if kind == "participle" and cue.comp is None:
                 i += 1
                 continue

@@ -49,22 +49,45 @@ LEAD_PARTICLES = {"و", "ف", "كما", "وكما", "ثم", "قد", "وقد", "�
                   "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "ومن",
                   "في", "المقابل", "حين", "وفي", "اما", "واما", "ان", "غير", "الا", "كذلك"}
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
+PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
+                "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
+#: words that end a source phrase: a main clause (فإن، فقد), a relative clause, an adverbial, the quoted "saying"
+NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلقد", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
+            "بهذا", "بهذه", "بذلك", "بدوره", "بدورها", "قوله", "قولها", "قولهم", "حيث", "بينما", "فيما", "عندما"}
+#: ranks and honorifics always followed by a name, even a definite one (اللواء التركي، الشيخ المحيسني)
+HONORIFICS = {"لواء", "عميد", "عقيد", "عماد", "مقدم", "رايد", "راءد", "نقيب", "ملازم", "دكتور", "د", "مهندس", "شيخ", "امير",
+              "سيد", "سيده", "استاذ", "جنرال", "بروفيسور", "ملك", "اميره", "مشير", "ادميرال", "اميرال", "كابتن", "الحاج", "حاج",
+              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه"}
 CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وفيما", "ثم", "لكن", "ولكن", "اذ", "ان", "الا", "غير", "بعدما", "عندما",
                 "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
 
 
+_ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | set(UNITS) | set(TENS)
+            | set(TEEN_FIRST) | set(HUNDREDS) | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
+
+
+def _drop_article(k: str) -> str:
+    if k.startswith("لل") and len(k) > 4:
+        return k[2:]
+    for art in ("ال", "بال", "كال"):
+        if k.startswith(art) and len(k) > len(art) + 1:
+            return k[len(art):]
+    return k
+
+
 def strip_conj(k: str) -> str:
-    return k[1:] if len(k) > 3 and k[0] in "وف" and not k.startswith("وزير") and not k.startswith("وكال") else k
+    """Drop a conjunction و/ف when what remains is a known or definite word
+    (والمسؤول -> المسؤول, but وزارة and فريق stay)."""
+    if len(k) > 3 and k[0] in "وف":
+        r = k[1:]
+        if r.startswith("ال") or r in _ALL_LEX or _drop_article(r) in _ALL_LEX:
+            return r
+    return k
 
 
 def bare(k: str) -> str:
     """Key without conjunction, preposition ل/ب and article: والمسؤولين -> مسءولين."""
-    k = strip_conj(k)
-    if k.startswith("لل") and len(k) > 4:
-        return k[2:]
-    if k.startswith(("ال", "بال", "كال")) and len(k) > 4:
-        return k[k.index("ال") + 2 :]
-    return k
+    return _drop_article(strip_conj(k))
 
 
 def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
@@ -89,7 +112,7 @@ def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
     """Skip time words and addressee phrases right after a cue."""
     while k < b:
         kk = ctx.keys[k]
-        if kk in TIME_WORDS or kk in ("قد", "ايضا", "كذلك"):
+        if kk in TIME_WORDS or kk in ("قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك"):
             k += 1
             continue
         n = _is_addressee(ctx, k, b)
@@ -125,6 +148,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
             break
         if t in STOP_BEFORE or t in SENT_PUNCT or kk in COMPLEMENTIZERS:
             break
+        if kk in NP_BREAK and k > s:
+            break
         if kk in ("عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"):
             break
         if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
@@ -141,6 +166,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
             break
         k += 1
     e = k
+    if s < e and (ctx.keys[s] in PREPOSITIONS or verb_entry(ctx.keys[s])[0] is not None):
+        return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
     # do not end on a preposition or conjunction
     while e > s and (ctx.keys[e - 1] in FUNCTION and ctx.keys[e - 1] not in ("د",)):
         e -= 1
@@ -234,6 +261,8 @@ def _entity_in(ctx: Ctx, cs: int, ce: int):
 
 def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None, verb_number: str | None = None) -> dict:
     """Fields of the source phrase over tokens [s, e) (character span [cs, ce))."""
+    while s < e - 1 and ctx.tok(s) in OPEN_Q:
+        s += 1  # a quoted name: "الصالح"
     count, used = _number(ctx, s, e)
     h = s + used
     vague = False
@@ -251,6 +280,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     ent = _entity_in(ctx, cs, ce)
     kind, named, number, human = "person", True, "sg", True
     descr_from = None
+    lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
     if head in ANON_DU and not count:
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
@@ -288,6 +318,12 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     elif head in TITLES:
         kind = "person"
         named = any(_name_like(ctx, k) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
+        if not named:
+            # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
+            k = h
+            while k < e and bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"}:
+                k += 1
+            named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
         count = count or 1
     elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or head.endswith(("وها", "وهم", "وه")):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
@@ -296,12 +332,14 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         if count is not None and count <= 1:
             count = None
     else:
-        named = ent is not None or _name_like(ctx, h) if h < e else False
+        named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
         if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
             kind = "organisation"
-        if not named and strip_conj(ctx.keys[h]).startswith("ال") if h < e else False:
-            # a definite noun not in the lexicons (الحكومة الجديدة): identified, treat as organisation
-            named, kind = True, "organisation"
+        if not named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
+            # a definite word in no list: a family name alone (الرافعي، العبيد) or an
+            # institution (الحكومة الجديدة): identified either way
+            named, lexical = True, False
+            kind = "person" if e - h == 1 else "organisation"
         count = count or 1
     if kind != "anonymous" and count is None and number == "sg":
         count = 1
@@ -311,7 +349,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         number = "du"
     if vague:
         count = None
-    if kind not in ("anonymous",) and not named and kind == "person":
+    if kind == "person" and not named and head not in TITLES:
         kind = "anonymous"
     gender = "f" if head_text.endswith("ة") or head_text.endswith("ه") and head in ("وزاره",) else "m"
     if verb_gender and number == "sg":
@@ -337,6 +375,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         "_gender": gender,
         "_number": number,
         "_human": human,
+        "_lexical": lexical,
     }
 
 

@@ -25,8 +25,9 @@ from .numbers import word_value
 from .triggers import candidates
 
 PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}
-FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
+FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "نيرانها", "نيرانهم", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
                  "قذيفتين", "صاروخين", "سراح", "جوا"}
+QAM = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "اقدم", "اقدمت", "اقدموا"}
 AUX_BEFORE = {"قد", "لقد", "كان", "كانت", "كانوا", "وقد", "فقد", "قد"}
 
 STOP = set(
@@ -34,7 +35,7 @@ STOP = set(
     "و قد لقد كان كانت كانوا هو هي هم وهو وهي وهم عند عندما حين بين حتي لدي لدى امس اليوم ما لا لم لن "
     "الا الي الى لكن بل ايضا فيما بينما وفي ومن الى الا انهم بان وان فان اثر جراء بسبب نحو باتجاه صوب "
     "عبر دون بدون وسط قرب شمال جنوب شرق غرب امام داخل خارج فوق تحت عليه عليها عليهم منه منها منهم به بها بهم له لها لهم "
-    "بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
+    "وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
     "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت".split()
 )
 PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
@@ -51,17 +52,31 @@ def _is_word(w: str) -> bool:
 
 def np_after(norms, i, end, trig: set[int], max_len=4):
     """Noun phrase starting at token i: (first, last+1) or None."""
-    if i >= end or not _is_word(norms[i]) or norms[i] in STOP or i in trig:
+    if i >= end or i in trig or not _is_word(norms[i]):
+        return None
+    if norms[i] in ("نحو", "حوالي", "قرابه") and i + 1 < end and word_value(norms[i + 1]) is not None:
+        pass  # "نحو 500 شخص": an approximate count, part of the phrase
+    elif norms[i] in STOP:
         return None
     j = i
     while j < end and j - i < max_len:
         w = norms[j]
+        if j > i and w == "من" and word_value(norms[j - 1]) is not None and j + 1 < end and _is_word(norms[j + 1]):
+            j += 1  # "ثلاثة من عناصر الشرطة": a count of a group
+            continue
         if not _is_word(w) or (j > i and (w in STOP or j in trig)):
             break
-        if j > i and w.startswith("و") and not w.startswith("وا") and len(w) > 3 and not norms[j - 1].isdigit():
+        if j > i and w.startswith("و") and w not in ("واشنطن", "واحد", "واسع", "واضح", "وادي") and len(w) > 3 and not norms[j - 1].isdigit() \
+                and not (word_value(norms[j - 1]) is not None and word_value(w) is not None):
             break  # "و" + word: a new conjunct / clause
-        if j > i and word_value(w) is not None and word_value(norms[j - 1]) is None:
+        if j > i and word_value(w) is not None and word_value(norms[j - 1]) is None and norms[j - 1] not in ("نحو", "حوالي", "قرابه"):
             break  # a number starts a new phrase
+        if j > i and w.startswith(("بال", "بت", "با", "بم")) and len(w) > 4:
+            break  # a prepositional phrase (بوقف، بالضرب) ends the phrase
+        if j > i and _definite(norms[j - 1]) and not _definite(w) and w.endswith(("ين", "ا")) and len(w) > 3:
+            break  # "الجيش الإسرائيلي | عنصرين": an indefinite object after a definite subject
+        if j > i and norms[j - 1].endswith("ون") and not w.endswith("ون"):
+            break  # "مسلحون مجهولون | ضابطا": agreement ends with the subject
         if j > i and _definite(w) and _definite(norms[j - 1]) and not _adjective(w):
             break  # two definite nouns in a row: subject then object
         j += 1
@@ -154,6 +169,22 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             tgt = _prep_target(norms, npos + 1, end, trig)
         elif typ == "FIGHT" and "سيطره" not in stems:
             tgt = np_after(norms, npos, end, trig)
+    if nominal and typ == "FIGHT":
+        for k in range(tend, min(end, tend + 4)):
+            if norms[k] == "بين":
+                x = np_after(norms, k + 1, end, trig)
+                if x and x[1] < end and norms[x[1]].startswith("و"):
+                    # "بين الجيش والمتمردين": the second party carries the conjunction
+                    return x, (x[1], x[1] + 1)
+                return x, None
+        return agent, tgt
+    if nominal and norms[tstart].startswith(("ب", "وب")):
+        # "قام مسلحون بخطف X", "قامت دبابة بقصف X": agent between قام and the verbal noun
+        for k in range(tstart - 1, max(start, tstart - 8) - 1, -1):
+            if any(st in QAM for st, _, _ in candidates(norms[k])):
+                src = np_after(norms, k + 1, tstart, trig) if k + 1 < tstart else np_before(norms, k, start, trig)
+                tgt = tgt or np_after(norms, tend, end, trig)
+                return src, tgt
     if nominal:
         nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
         if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
@@ -168,7 +199,7 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             if src is None and agent:
                 src = agent
         return src, tgt
-    if kind == "passive":
+    if kind == "passive" or agent is not None:
         if not has_suffix and tgt is None:
             tgt = np_after(norms, after, end, trig)
             if tgt is None or (npos is not None and tgt[0] == npos):
@@ -178,6 +209,9 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
     plural = norms[tstart].endswith(("وا", "ون"))
     pre = norms[before[0] - 1] if before and before[0] - 1 >= start else None
     svo = before is not None and (plural or pre is None or pre in ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد") or pre in PUNCT)
+    if not svo and tend < end and word_value(norms[tend]) is not None:
+        # "قتل سبعة أشخاص": a count right after the verb is its (passive) subject
+        return agent, np_after(norms, tend, end, trig)
     if svo:
         src = before
         if tgt is None and not has_suffix:
@@ -219,7 +253,7 @@ def find_location(norms, index, start, end, loc_entities: list[tuple[int, int]],
         stems = {s for s, p, _ in candidates(norms[k]) if p in ("", "ب", "و", "ال", "بال", "وال", "لل")}
         if stems & PLACE_NOUNS and k not in trig:
             j = k + 1
-            while j < end and j - k < 3 and _is_word(norms[j]) and norms[j] not in STOP:
+            while j < end and j - k < 3 and _is_word(norms[j]) and norms[j] not in STOP and (_definite(norms[j]) or (j == k + 1 and not _definite(norms[k]))):
                 j += 1
             if j > k + 1:
                 cands.append((k, j))

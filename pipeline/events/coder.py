@@ -14,6 +14,9 @@ from .triggers import candidates, find
 
 _CUES = set(VIOLENCE_CUES)
 _WEAPON = set(WEAPON_CUES)
+_CASUALTY = set(CASUALTY_CUES)
+import os as _os
+STRICT_ASSAULT = _os.environ.get("EV_STRICT", "1") == "1"
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
 # words that make a nominal mention a reference to an earlier or other event
 REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
@@ -26,6 +29,7 @@ for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("ت�
                ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
+QAM_SET = {"قام", "قامت", "قاموا", "اقدم", "اقدمت", "اقدموا"}
 RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
 SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
 ALLEGED = set("بتهمه تهمه بتهم تهم اتهام اتهامات متهم متهمين المتهمين يشتبه المشتبه بتورطه".split())
@@ -34,7 +38,7 @@ _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("
                   ("جري", "جري"), ("شهد", "شهد"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"),
                   ("تم", None), ("نجا", "نجو"), ("اوقع", "وقع"), ("راح", None), ("سقط", "سقط"), ("احتشد", "حتشد"),
                   ("تجمع", "تجمع"), ("نزل", "نزل"), ("هتف", "هتف"), ("ردد", "ردد"), ("تدفق", "تدفق"), ("اصيب", None),
-                  ("لقي", None), ("قتل", None), ("جرح", None), ("تسبب", "تسبب"), ("ادت", None), ("عمت", None)]
+                  ("لقي", None), ("تمكن", "تمكن"), ("قتل", None), ("جرح", None), ("تسبب", "تسبب"), ("ادت", None), ("عمت", None)]
 ANCHOR_VERBS = set()
 for _p, _s in _ANCHOR_LEMMAS:
     ANCHOR_VERBS |= verb_forms(_p, _s)
@@ -70,12 +74,31 @@ def _with_entity(rec, s, e, ents):
     return span(rec["text"], s, e)
 
 
+def _violent_report(m, mags, weapon, timeline, casualty, qam=False) -> bool:
+    """An ASSAULT is coded when the sentence reports harm or an armed act:
+    casualty figures or words, or a finite verb with a weapon/attacker cue."""
+    if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and (qam or not m.nominal)):
+        return True
+    # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs (or قام بـ + verbal noun)
+    return (not m.nominal or qam) and m.entry.mode in ("assassinate", "abduct", "torture", "sexual")
+
+
+def _qam(norms, m, a) -> bool:
+    """"قام/أقدم X بـ + verbal noun": a finite report in nominal dress."""
+    if not (m.nominal and norms[m.index].startswith(("ب", "وب"))):
+        return False
+    return any(st in QAM_SET for w in norms[max(a, m.index - 7):m.index] for st in _stems(w))
+
+
 def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
     """Is a nominal mention (هجوم، اغتيال، مظاهرات) a report of an event that happened?"""
     lo, hi = max(a, m.index - 4), min(b, m.end_index + 5)
     before = set()
     for w in norms[lo:m.index]:
         before |= _stems(w)
+    wide = set()
+    for w in norms[max(a, m.index - 7):m.index]:
+        wide |= _stems(w)
     if before & REFERENCE:
         return False
     if timeline:
@@ -83,7 +106,7 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
     near = set()
     for w in norms[lo:hi]:
         near |= _stems(w)
-    if near & SUPPORT:
+    if near & SUPPORT or wide & QAM_SET:
         return True
     if m.entry.type == "ASSAULT" and (mags["dead"] is not None or mags["injured"] is not None):
         return True
@@ -117,13 +140,15 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
         for w in norms[a:b]:
             sent_stems |= _stems(w)
         has_cue = bool(sent_stems & _CUES)
+        weapon_in_sentence = bool(sent_stems & _WEAPON)
+        casualty_in_sentence = bool(sent_stems & _CASUALTY)
         sports = bool(sent_stems & SPORTS)
         dates = find_dates(norms, a, b, ref)
         protest = any(m.entry.type == "PROTEST" for m in matches)
         mags = find_magnitudes(norms, a, b, protest=protest)
         has_mag = any(v is not None for v in mags.values())
         finite = any(not m.nominal and m.entry.type not in ("OTHER",) for m in matches)
-        anchored = has_mag or bool(dates) or bool(set(norms[a:b]) & ANCHOR_VERBS) or finite
+        anchored = has_mag or bool(dates) or bool(sent_stems & ANCHOR_VERBS) or finite
         trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
         head = norms[a:min(b, a + 10)]
         timeline = (head[:1] == ["*"] or (head[:1] and head[0].isdigit())) and ":" in head
@@ -131,6 +156,8 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
         for m in matches:
             e = m.entry
             typ = e.type
+            if e.type in ("ASSAULT", "FIGHT") and sports:
+                continue  # "هاجم لاعب الفريق": sport, not violence
             if e.cue:
                 others = set()
                 for k in range(a, b):
@@ -144,27 +171,35 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
                     typ = e.alt_type
             if typ in ("ASSAULT", "FIGHT") and sports:
                 continue
+            neg = is_negated(norms, m.index, a, m.nominal)
+            purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
+                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
+                 and not any(w.startswith(("تعرض", "يتعرض", "وتعرض")) for w in norms[max(a, m.index - 4):m.index]))
+            mod = find_modality(norms, m.index, a, m.future, purpose)
+            if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
+                mod = "alleged"
+            framed = neg or mod is not None  # negated or not-happened: emitted with its frame
             # a verb inside a relative clause ("الذي خطف", "التي اختطفتهم") is background
             if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
                 continue
-            if m.nominal and e.anchor:
+            if m.nominal and e.anchor and not framed:
                 if typ in ("ASSAULT", "PROTEST"):
                     if not _asserted_noun(norms, m, a, b, mags, timeline):
                         continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
                 elif not anchored:
                     continue
-            if not m.nominal and not m.past and not m.future and e.source == "curated" and typ in ("ASSAULT", "PROTEST") \
-                    and not (sent_stems & RELATIVE_DATE):
+            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
+                    m, mags, weapon_in_sentence, timeline, casualty_in_sentence, _qam(norms, m, a)):
+                continue
+            if norms[m.index] == "احتجاجا" and kept:
+                continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
+            jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")
+            if not m.nominal and not m.past and not m.future and not jussive and e.source == "curated" \
+                    and typ in ("ASSAULT", "PROTEST") and not (sent_stems & RELATIVE_DATE):
                 continue  # present tense without a time anchor: generic/habitual
             if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
                 continue
             kept.append((typ, m.index))
-            neg = is_negated(norms, m.index, a, m.nominal)
-            purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
-                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST"))
-            mod = find_modality(norms, m.index, a, m.future, purpose)
-            if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
-                mod = "alleged"
             src, tgt = A.find_actors(norms, m.index, m.end_index, a, b, m.entry.kind, e.mode, m.nominal, trig_idx,
                                      e.needs_next, typ, m.suffix)
             loc = A.find_location(norms, m.index, a, b, loc_ranges, trig_idx)

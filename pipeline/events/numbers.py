@@ -26,6 +26,8 @@ def word_value(norm: str) -> int | None:
     for stem, prefix, _ in candidates(w):
         if prefix not in ("", "و", "ب", "ل"):
             continue
+        if prefix and stem.isdigit() and len(stem) <= 9:
+            return int(stem)
         for table in (_UNITS, _TENS, _BIG):
             if stem in table:
                 return table[stem]

@@ -60,6 +60,19 @@ def _lookup(norm: str, table: dict):
     return None
 
 
+DAWN_NEXT = {"امس", "اليوم", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاثنين", "الغد"}
+DAWN_PREV = {"عند", "منذ", "حتي", "مع", "قبيل", "بعد", "قبل", "الي", "صلاه", "من", "في"}
+
+
+def _is_dawn(stem, norms, i, start, end) -> bool:
+    nxt = norms[i + 1] if i + 1 < end else ""
+    if nxt.startswith(("نفس", "انفس")):
+        return False
+    if stem == "فجرا":
+        return True
+    return nxt in DAWN_NEXT or (i > start and norms[i - 1] in DAWN_PREV)
+
+
 def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
     if not entry.needs_next:
         return True
@@ -110,14 +123,14 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
                     i += 1
                     continue  # derived lemmas only fire as finite verbs
                 fut = prefix.endswith("س") and stem[:1] in "يتنا"
-                if e.lemma == "فجر" and stem in ("فجر", "فجرا") and not (
-                        i + 1 < end and norms[i + 1].startswith(("نفس", "انفس", "سياره", "عبوه", "قنبل", "حزام", "الشحنه"))):
+                if e.lemma == "فجر" and _is_dawn(stem, norms, i, start, end):
                     i += 1
                     continue  # فجر / فجراً = dawn
                 past = e.kind != "verb" or stem in past_forms(e.lemma)
                 if not noun and e.kind == "verb" and stem == e.lemma and prefix == "" and i > start:
                     prev = norms[i - 1]
-                    if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and prev not in ("انه", "لانه", "بانه")):
+                    if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and not prev.startswith(("ال", "وال"))
+                                                  and prev not in ("انه", "لانه", "بانه")):
                         noun = True  # "عملية خطف", "على قتل": the bare form is the verbal noun
                 out.append(Match(i, i + 1, e, noun, fut, prefix, suffix or e.kind == "passive" and stem.endswith("ه"), past))
         i += 1
