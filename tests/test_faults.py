@@ -165,27 +165,40 @@ def test_fuzz_jsonl_reader_never_raises(tmp_path_factory, lines):
     assert n <= len(lines)
 
 
-def test_fuzz_stage_runner_on_random_records(tmp_path):
-    """Records with random shapes through a single stage: errors, never a crash."""
+STAGES = ["normalise", "tokenise", "entities", "events", "attributions"]
+
+
+@pytest.mark.parametrize("stage", STAGES)
+def test_fuzz_each_stage_reader_on_random_records(tmp_path, stage):
+    """Valid input records for ``stage`` with one field replaced by junk, plus
+    random byte lines: every line ends as an output record or an error entry."""
     import random
 
-    rnd = random.Random(0)
-    base = new_record("r", AR, {})
-    for s in build(["normalise", "tokenise"]):
+    from pipeline.runner import run_stage
+
+    rnd = random.Random(STAGES.index(stage))
+    base = new_record("r", "قال مصدر مطلع إن قوات الأمن اعتقلت ثلاثة أشخاص في بغداد أمس.", {"date": "2015-07-21"})
+    for s in build(STAGES[: STAGES.index(stage)]):
         base = s(base)
+    fields = [k for k in base if k != "meta"] + ["meta"]
+    junk = [None, 5, "x", [], [{"start": -1}], {"a": 1}, [{"start": 0, "end": 2, "text": "zz", "norm": "zz"}], [[0, 0]], True]
     lines = []
-    for i in range(60):
+    for i in range(40):
         r = json.loads(json.dumps(base))
         r["id"] = f"r{i}"
-        victim = rnd.choice(["tokens", "sentences", "text", "meta", "id", "norm"])
-        r[victim] = rnd.choice([None, 5, "x", [], [{"start": -1}], {"a": 1}, [{"start": 0, "end": 2, "text": "zz", "norm": "zz"}]])
-        lines.append(json.dumps(r, ensure_ascii=False))
-    (tmp_path / "in.jsonl").write_text("\n".join(lines), encoding="utf-8")
-    p = cli("entities", "--in", tmp_path / "in.jsonl", "--out", tmp_path / "out.jsonl", check=True)
+        r[rnd.choice(fields)] = rnd.choice(junk)
+        lines.append(json.dumps(r, ensure_ascii=False).encode())
+    for i in range(10):
+        lines.append(bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 60))).replace(b"\n", b" "))
+    (tmp_path / "in.jsonl").write_bytes(b"\n".join(lines) + b"\n")
+    res = run_stage(stage, tmp_path / "in.jsonl", tmp_path / "out.jsonl")
     outs = read_jsonl(tmp_path / "out.jsonl")
     errs = read_jsonl(tmp_path / "out.errors.jsonl")
-    assert len(outs) + len(errs) == 60
-    assert "Traceback" not in p.stderr
+    blank = sum(1 for l in lines if not l.strip())
+    assert res["in"] == len(lines) - blank == len(outs) + len(errs)
+    assert all(e["code"].startswith("E") and e["reason"] for e in errs)
+    for r in outs:
+        check_spans(r)
 
 
 # ------------------------------------------------------------ load
