@@ -11,13 +11,13 @@ from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
 from .lexicon import POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
-from .source import LEAD_PARTICLES, bare, compatible, describe, np_after, np_before
+from .source import LEAD_PARTICLES, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
 
 #: how many sentences back a pronoun subject may find its antecedent
 PRONOUN_WINDOW = 4
-_PRIVATE = ("_gender", "_number", "_human", "_lexical")
+_PRIVATE = ("_gender", "_number", "_human", "_lexical", "_titled", "_fallthrough")
 
 
 def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False) -> tuple[int, int]:
@@ -141,8 +141,8 @@ def extract(rec: dict) -> list[dict]:
                     continue
                 s, e = npr
                 src = _make_source(ctx, s, e, cue, strip_lam=strip)
-                if not src["_lexical"]:
-                    continue  # وفق الجدول المرفق: "in line with", not a source
+                if not src["_lexical"] or not cue.extra.get("with_verb") and not plausible_prep_source(ctx, s, e, src):
+                    continue  # وفق الجدول المرفق، حسب اختياره: "in line with", not a source
                 if _preposed(ctx, a, cue.i):
                     if e >= b or ctx.tok(e) in SENT_PUNCT:
                         continue  # no claim after the source phrase
@@ -158,7 +158,7 @@ def extract(rec: dict) -> list[dict]:
                 if cue.kind == "participle":
                     npr = None
                 else:
-                    npr = np_after(ctx, cue.j, b, stop=stop)
+                    npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
                 elif cue.kind == "verb" and ctx.keys[cue.i] == cue.extra.get("form", ctx.keys[cue.i]) and not cue.extra.get("conj"):
@@ -183,7 +183,7 @@ def extract(rec: dict) -> list[dict]:
                 consumed_until = start
             else:
                 # no complement: content-first ("…»، قال الوزير"), parenthetical (كما تقول المنظمة)
-                npr = np_after(ctx, cue.j, b)
+                npr = np_after(ctx, cue.j, b, preps=cue.extra.get("preps", ()))
                 if npr is None:
                     continue
                 s, e = npr

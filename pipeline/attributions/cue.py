@@ -234,7 +234,7 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
                         m += 1
                     j = m
                     lam = False
-            cue = Cue(i, j, "preposition", ctx.keys[i], None, None, (a, b), lam_source=lam)
+            cue = Cue(i, j, "preposition", ctx.keys[i], None, None, (a, b), lam_source=lam, extra={"with_verb": j > i + n})
             out.append(cue)
             i = j
             continue

@@ -123,7 +123,7 @@ def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
     return k
 
 
-def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, int] | None:
+def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The noun phrase starting at token k (after skipping adverbs and
     addressees), ending before a comma, a setting phrase (في مؤتمر صحافي،
     خلال، أمس), an addressee, a complementizer or ``stop``."""
@@ -150,6 +150,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
             break
         if kk in NP_BREAK and k > s:
             break
+        if kk in preps and k > s:
+            break  # the verb's own preposition: "لفت المهندس إلى ..."
         if kk in ("عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"):
             break
         if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
@@ -232,6 +234,27 @@ def _number(ctx: Ctx, s: int, e: int) -> tuple[int | None, int]:
     return None, 0
 
 
+PRONOUN_SUFFIX = ("هم", "ها", "هن", "كم", "هما")
+
+
+def plausible_prep_source(ctx: Ctx, s: int, e: int, f: dict) -> bool:
+    """After وفق / حسب / طبقًا ("in line with") a phrase is a source only when it
+    looks like one: a source noun (lexicons), a counted noun, an entity, or a
+    short name (لوند) - not "أجندتهم الخاصة", "معايير سيتم إقرارها"."""
+    if f["kind"] in ("anonymous", "media", "document", "organisation") and f["_lexical"] and not f.get("_fallthrough"):
+        return True
+    if f.get("_titled") or f["entity"] is not None:
+        return True
+    toks = range(s, e)
+    if e - s > 3:
+        return False
+    for k in toks:
+        t = ctx.tok(k)
+        if not _name_like(ctx, k) or ctx.keys[k].endswith(PRONOUN_SUFFIX) or (t.endswith("ه") and len(t) > 3 and not t.endswith("الله")):
+            return False
+    return True
+
+
 def _is_dual_by_vowel(text: str) -> bool:
     """مسؤولَين: a fatha before the final ين marks the dual."""
     return len(text) >= 3 and text.endswith("ين") and text[-3] == FATHA
@@ -280,6 +303,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     ent = _entity_in(ctx, cs, ce)
     kind, named, number, human = "person", True, "sg", True
     descr_from = None
+    titled = fallthrough = False
     lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
     if head in ANON_DU and not count:
         kind, named, count, number = "anonymous", False, 2, "du"
@@ -317,6 +341,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
             count = count or 1
     elif head in TITLES:
         kind = "person"
+        titled = True
         named = any(_name_like(ctx, k) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
         if not named:
             # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
@@ -332,6 +357,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         if count is not None and count <= 1:
             count = None
     else:
+        fallthrough = True
         named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
         if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
             kind = "organisation"
@@ -376,6 +402,8 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         "_number": number,
         "_human": human,
         "_lexical": lexical,
+        "_titled": titled,
+        "_fallthrough": fallthrough,
     }
 
 
