@@ -161,7 +161,7 @@ def extract(rec: dict) -> list[dict]:
                     npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
-                elif cue.kind == "verb" and ctx.keys[cue.i] == cue.extra.get("form", ctx.keys[cue.i]) and not cue.extra.get("conj"):
+                elif cue.kind == "verb" and not cue.extra.get("conj") and not cue.extra.get("free_relative"):
                     npb = np_before(ctx, cue.i, a)
                     if npb is not None:
                         src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)

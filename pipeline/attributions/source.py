@@ -49,6 +49,9 @@ LEAD_PARTICLES = {"و", "ف", "كما", "وكما", "ثم", "قد", "وقد", "�
                   "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "ومن",
                   "في", "المقابل", "حين", "وفي", "اما", "واما", "ان", "غير", "الا", "كذلك"}
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
+#: adverbs and pronoun-object prepositions between a cue and its subject ("نقلت عنه وكالة", "أشارت فيه")
+LEADING_SKIP = {"قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك", "فيه", "فيها", "فيهم",
+                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا"}
 PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
                 "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
 #: words that end a source phrase: a main clause (فإن، فقد), a relative clause, an adverbial, the quoted "saying"
@@ -112,7 +115,7 @@ def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
     """Skip time words and addressee phrases right after a cue."""
     while k < b:
         kk = ctx.keys[k]
-        if kk in TIME_WORDS or kk in ("قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك"):
+        if kk in TIME_WORDS or kk in LEADING_SKIP:
             k += 1
             continue
         n = _is_addressee(ctx, k, b)
@@ -185,7 +188,7 @@ def np_before(ctx: Ctx, i: int, a: int) -> tuple[int, int] | None:
     while k > a and k > i - MAX_NP:
         t = ctx.tok(k - 1)
         kk = ctx.keys[k - 1]
-        if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS:
+        if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in ("ما", "بما", "مما", "الي"):
             break
         k -= 1
     s, e = k, i
@@ -200,6 +203,7 @@ def np_before(ctx: Ctx, i: int, a: int) -> tuple[int, int] | None:
     fb = bare(first)
     ok = (
         strip_conj(first).startswith("ال")
+        or _name_like(ctx, s)
         or fb in ANON_SG or fb in ANON_PL or fb in ANON_DU or fb in UNITS or fb in TENS or fb.isdigit()
         or fb in TITLES or fb in MEDIA or fb in ORG or fb in DOC_SG or fb in DOC_PL
         or any(en["start"] <= ctx.toks[s]["start"] < en["end"] for en in ctx.entities)
@@ -253,6 +257,12 @@ def plausible_prep_source(ctx: Ctx, s: int, e: int, f: dict) -> bool:
         if not _name_like(ctx, k) or ctx.keys[k].endswith(PRONOUN_SUFFIX) or (t.endswith("ه") and len(t) > 3 and not t.endswith("الله")):
             return False
     return True
+
+
+def _participle_plural(k: str) -> bool:
+    """مسعفون، متظاهرين، مهاجرون: a participle (مُفعِل pattern family) with a sound
+    plural ending; ماكرون (م + long ا) is a name."""
+    return len(k) >= 6 and k[0] == "م" and k[1] != "ا" and k.endswith("ون")
 
 
 def _is_dual_by_vowel(text: str) -> bool:
@@ -350,7 +360,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
                 k += 1
             named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
         count = count or 1
-    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or head.endswith(("وها", "وهم", "وه")):
+    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or head.endswith(("وها", "وهم", "وه")) or _participle_plural(head):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
         kind, named, number = "anonymous", False, "pl"
         descr_from = h + 1
