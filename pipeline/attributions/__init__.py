@@ -70,7 +70,7 @@ def _initial_subject(ctx: Ctx, a: int, b: int):
     k0 = ctx.keys[a]
     if not (k0[:1] in "وف" and len(k0) >= 4) or bare(k0) in NOT_VERB_START or k0[1:3] == "ال" or k0 in FUNCTION:
         return None
-    npr = np_after(ctx, a + 1, b)
+    npr = np_after(ctx, a + 1, b, preps=("الي", "علي", "عن", "من", "في", "مع", "ب", "ل"))
     if npr is None:
         return None
     return npr
@@ -117,7 +117,9 @@ def extract(rec: dict) -> list[dict]:
             subj = _initial_subject(ctx, a, b)
             if subj is not None:
                 fake = Cue(a, a + 1, "verb", "", "f" if ctx.keys[a].endswith("ت") else "m", "sg", (a, b))
-                fallbacks.append((a, _make_source(ctx, subj[0], subj[1], fake)))
+                fsrc = _make_source(ctx, subj[0], subj[1], fake)
+                if plausible_prep_source(ctx, subj[0], subj[1], fsrc):
+                    fallbacks.append((a, fsrc))
         consumed_until = a
         for ci, cue in enumerate(cues):
             if cue.i < consumed_until:
@@ -191,16 +193,19 @@ def extract(rec: dict) -> list[dict]:
                 while prev >= a and ctx.keys[prev] in ("كما", "وكما"):
                     prev -= 1
                 after_np = [k for k in range(e, b) if ctx.tok(k) not in ("،", ",", ".", "!", "؟", "?", "…", ")")]
+                src = _make_source(ctx, s, e, cue)
+                if plausible_prep_source(ctx, s, e, src):
+                    fallbacks.append((cue.i, src))  # a possible antecedent for a later pronoun
                 if prev < a or not (ctx.tok(prev) in ("،", ",", "»", "”", '"', "(") or ctx.keys[cue.i - 1] in ("كما", "وكما")):
-                    fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
                     continue
                 if cue.extra.get("tense") == "impf" and ctx.keys[cue.i - 1] not in ("كما", "وكما"):
-                    fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
                     continue
-                src = _make_source(ctx, s, e, cue)
                 if cue.lemma not in POSTPOSABLE or not src["_lexical"]:
-                    fallbacks.append((cue.i, src))
                     continue  # "كما أعلنت البلاد الحداد": a nominal object, not a parenthetical source
+                if e < b and ctx.keys[e] in cue.extra.get("preps", ()):
+                    continue  # "…، أشارت تقارير إلى ذلك": the verb's own object follows
+                if sum(1 for k in range(a, cue.i) if ctx.tok(k).isalnum()) < 3:
+                    continue  # "إلى ذلك، أشارت …": nothing before the cue to be the claim
                 lo = _enclosing_start(found, ctx, cue.i, a)
                 if after_np and after_np[0] < b and ctx.tok(e) in ("،", ","):
                     content = char_span(ctx, a, b)  # parenthetical in mid-sentence: the sentence is the claim

@@ -54,6 +54,9 @@ LEADING_SKIP = {"قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم"
                 "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا"}
 PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
                 "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
+AUX_KANA = {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "اما", "واما", "فكان", "فكانت"}
+#: honorific pronouns standing for a named person: وقال سموه، وأكد معاليه (resolved like a pronoun subject)
+HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فضيلته", "سماحته", "جلالته", "فخامته"}
 #: words that end a source phrase: a main clause (فإن، فقد), a relative clause, an adverbial, the quoted "saying"
 NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلقد", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
             "بهذا", "بهذه", "بذلك", "بدوره", "بدورها", "قوله", "قولها", "قولهم", "حيث", "بينما", "فيما", "عندما"}
@@ -171,6 +174,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
             break
         k += 1
     e = k
+    if e - s == 1 and strip_conj(ctx.keys[s]) in HONORIFIC_PRONOUNS:
+        return None  # "وقال سموه": a pronoun subject
     if s < e and (ctx.keys[s] in PREPOSITIONS or verb_entry(ctx.keys[s])[0] is not None):
         return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
     # do not end on a preposition or conjunction
@@ -191,11 +196,15 @@ def np_before(ctx: Ctx, i: int, a: int) -> tuple[int, int] | None:
         if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in ("ما", "بما", "مما", "الي"):
             break
         k -= 1
+    if k > a and (ctx.keys[k - 1] in ("ما", "بما", "مما", "الي") or verb_entry(ctx.keys[k - 1])[0] is not None):
+        return None  # the phrase is an object ("مستندا إلى تسجيل تعترف"), not a clause-initial subject
     s, e = k, i
     # relative pronoun before the verb: الحكومة التي أكدت
     if e > s and ctx.keys[e - 1] in ("التي", "الذي", "الذين", "اللتين", "اللذين"):
         e -= 1
-    while s < e and (ctx.keys[s] in LEAD_PARTICLES or ctx.keys[s] in TIME_WORDS):
+    while e > s and ctx.keys[e - 1] in ("قد", "فقد", "لقد", "وقد"):
+        e -= 1  # "أما المواطن فقد أشار", "وكانت مصادر قد أشارت"
+    while s < e and (ctx.keys[s] in LEAD_PARTICLES or ctx.keys[s] in TIME_WORDS or ctx.keys[s] in AUX_KANA):
         s += 1
     if e <= s:
         return None
@@ -360,7 +369,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
                 k += 1
             named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
         count = count or 1
-    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or head.endswith(("وها", "وهم", "وه")) or _participle_plural(head):
+    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
         kind, named, number = "anonymous", False, "pl"
         descr_from = h + 1
