@@ -388,3 +388,33 @@ def test_every_span_matches_the_text(parts):
 def test_output_is_deterministic():
     text = "قال مصدر إن الوفد وصل. وأضاف أن المحادثات تبدأ غدا. وبحسب شهود، فإن الأمن مشدد."
     assert attrs(text) == attrs(text)
+
+
+# ---------------------------------------------------------------- rules added on unseen SaudiNewsNet text
+
+def test_verbal_noun_inside_anonymity_clause_is_not_a_cue():
+    a = one("وقال مسؤول حكومي، طلب عدم ذكر اسمه، إن المفاوضات توقفت.")
+    assert a["cue"]["text"] == "وقال" and a["source"]["text"] == "مسؤول حكومي"
+    assert a["content"]["text"] == "المفاوضات توقفت"
+
+
+def test_preposed_source_without_auxiliaries():
+    a = one("وكانت مصادر مطلعة قد أشارت إلى أن الصفقة ستعلن قريبا.")
+    assert a["source"]["text"] == "مصادر مطلعة" and a["source"]["count"] is None
+    b = one("أما المدرب فقد أكد أن الفريق جاهز.")
+    assert b["source"]["text"] == "المدرب"
+
+
+def test_honorific_pronoun_resolves_like_a_pronoun():
+    out = attrs("أعلن الأمير فيصل بن خالد أن المهرجان سيبدأ غدا. وقال سموه إن الدعوة عامة.")
+    assert out[1]["source"]["resolved"] == "pronoun" and out[1]["source"]["antecedent"] == "a1"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وكما يعلم الجميع فإن المباريات الودية تعتبر خير إعداد للموسم الجديد.",
+    "إلى ذلك، أشارت تقارير إعلامية إلى الحادثة.",
+    "كما أعلنت البلاد الحداد لمدة ثلاثة أيام.",
+    "نص الخبر متاح إن وجدت الصفحة.",
+])
+def test_more_negatives(sentence):
+    assert attrs(sentence) == []

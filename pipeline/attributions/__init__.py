@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
-from .lexicon import POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
+from .lexicon import IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
 from .source import LEAD_PARTICLES, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
@@ -163,6 +163,8 @@ def extract(rec: dict) -> list[dict]:
                     npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
+                    if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
+                        continue  # "تعتبر خير إعداد": "is considered", not "X considers"
                 elif cue.kind == "verb" and not cue.extra.get("conj") and not cue.extra.get("free_relative"):
                     npb = np_before(ctx, cue.i, a)
                     if npb is not None:
@@ -255,7 +257,7 @@ def _resolve_pronouns(ctx: Ctx, found: list[dict], fallbacks: list[tuple[int, di
         cands = [(o["_cue"].i, o["source"], o) for o in found if o["source"] is not None and o["_cue"].i < cue.i and not o["_resolved"]]
         cands += [(o["_cue"].i, o["source"]["_root"]["source"], o["source"]["_root"]) for o in found
                   if o["source"] is not None and o["_cue"].i < cue.i and o["_resolved"]]
-        cands += [(pos, s, None) for pos, s in fallbacks if pos < cue.i]
+        cands += [(pos, s, None) for pos, s in fallbacks if pos < cue.i and s["kind"] != "document"]
         for pos, s, owner in sorted(cands, key=lambda c: -c[0]):
             if ctx.sent_of[pos] < si - PRONOUN_WINDOW:
                 break
