@@ -418,3 +418,26 @@ def test_honorific_pronoun_resolves_like_a_pronoun():
 ])
 def test_more_negatives(sentence):
     assert attrs(sentence) == []
+
+
+def test_impersonal_form_with_a_preposed_subject_is_a_report():
+    a = one("لكن المدرب السابق جون سميث يرى أن الفريق يحتاج إلى مهاجم.")
+    assert a["source"]["text"] == "المدرب السابق جون سميث"
+    assert attrs("يرى أن الفريق يحتاج إلى مهاجم.") == []
+
+
+def test_form_iv_imperfect_with_damma_is_active():
+    a = one("وتُضيف المنظمة: «يجب أن تتوقف الحكومة عن إخفاء الأرقام».")
+    assert a["cue"]["text"] == "وتُضيف" and a["source"]["text"] == "المنظمة"
+
+
+def test_participle_with_setting_before_its_complement():
+    out = attrs("قال المتحدث باسم المركز سامي العلي إن المساعدات وصلت، نافيا في تصريح إلى «الشرق» أن تكون قد بيعت.")
+    assert [a["cue"]["text"] for a in out] == ["قال", "نافيا"]
+    assert out[1]["source"]["antecedent"] == "a1"
+
+
+def test_long_subject_then_quotation_opening_with_an():
+    a = one("وأوضح الرئيس التنفيذي للهيئة الملكية في المدينة الصناعية سعادة الدكتور سالم بن فهد الراشد «أن الهيئة طورت الشبكة الموحدة للمدينة الذكية».")
+    assert a["source"]["text"].startswith("الرئيس التنفيذي للهيئة الملكية")
+    assert a["content"]["text"] == "أن الهيئة طورت الشبكة الموحدة للمدينة الذكية"

@@ -68,7 +68,8 @@ def _initial_subject(ctx: Ctx, a: int, b: int):
     if b - a < 3:
         return None
     k0 = ctx.keys[a]
-    if not (k0[:1] in "وف" and len(k0) >= 4) or bare(k0) in NOT_VERB_START or k0[1:3] == "ال" or k0 in FUNCTION:
+    verb_like = (k0[:1] in "وف" and len(k0) >= 4) or (not k0.startswith("ال") and ctx.keys[a + 1].startswith("ال") and len(k0) >= 3)
+    if not verb_like or bare(k0) in NOT_VERB_START or k0[1:3] == "ال" or k0 in FUNCTION or k0.isdigit():
         return None
     npr = np_after(ctx, a + 1, b, preps=("الي", "علي", "عن", "من", "في", "مع", "ب", "ل"))
     if npr is None:
@@ -161,6 +162,8 @@ def extract(rec: dict) -> list[dict]:
                     npr = None
                 else:
                     npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
+                if cue.extra.get("impersonal"):
+                    npr = None
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
                     if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
@@ -169,6 +172,8 @@ def extract(rec: dict) -> list[dict]:
                     npb = np_before(ctx, cue.i, a)
                     if npb is not None:
                         src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
+                if src is None and cue.extra.get("impersonal"):
+                    continue  # "يذكر أن": nobody says it
                 if src is None:
                     resolved = True
                 start = cue.content_start
