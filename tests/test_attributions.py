@@ -441,3 +441,16 @@ def test_long_subject_then_quotation_opening_with_an():
     a = one("وأوضح الرئيس التنفيذي للهيئة الملكية في المدينة الصناعية سعادة الدكتور سالم بن فهد الراشد «أن الهيئة طورت الشبكة الموحدة للمدينة الذكية».")
     assert a["source"]["text"].startswith("الرئيس التنفيذي للهيئة الملكية")
     assert a["content"]["text"] == "أن الهيئة طورت الشبكة الموحدة للمدينة الذكية"
+
+
+def test_relative_clause_report_takes_the_antecedent():
+    a = one("وتواصلت الصحيفة مع المتحدث باسم الوزارة السفير سالم الحربي الذي أكد أن الأسماء ستعلن قريبا.")
+    assert a["source"]["text"] == "المتحدث باسم الوزارة السفير سالم الحربي"
+    assert a["content"]["text"] == "الأسماء ستعلن قريبا"
+    assert attrs("الأمر الذي يؤكد أن الخطة نجحت.") == []
+
+
+def test_comma_after_the_verb_and_abbreviation_in_the_source():
+    a = one("وأكد، أمين المنطقة م. سعد الفهد، أنه تم اختبار المركز.")
+    assert a["source"]["text"] == "أمين المنطقة م. سعد الفهد"
+    assert a["content"]["text"] == "أنه تم اختبار المركز"

@@ -169,10 +169,10 @@ def extract(rec: dict) -> list[dict]:
                     if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
                         continue  # "تعتبر خير إعداد": "is considered", not "X considers"
                 elif cue.kind == "verb" and not cue.extra.get("conj") and not cue.extra.get("free_relative"):
-                    npb = np_before(ctx, cue.i, a)
+                    npb = np_before(ctx, cue.i, a, relative=bool(cue.extra.get("relative")))
                     if npb is not None:
                         src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
-                if src is None and cue.extra.get("impersonal"):
+                if src is None and (cue.extra.get("impersonal") or cue.extra.get("relative")):
                     continue  # "يذكر أن": nobody says it
                 if src is None:
                     resolved = True

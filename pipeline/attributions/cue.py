@@ -34,6 +34,7 @@ DAMMA = "\u064f"
 MAX_COMP_DIST = 32
 MAX_QUOTE_DIST = 8
 CONDITIONAL_AFTER = {"شاء", "وجد", "وجدت", "امكن", "اقتضي", "اقتضت", "لزم", "استطاع"}
+RELATIVE_NOUN = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 DEMONSTRATIVES = {"هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي", "الامر", "والامر", "وهو_"}
 
 
@@ -147,8 +148,6 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
     while k < limit:
         kk = ctx.keys[k]
         t = ctx.tok(k)
-        if t in SENT_PUNCT:
-            return None
         if ctx.is_complementizer(k):
             if kk == "ان" and k + 1 < b and ctx.keys[k + 1] in CONDITIONAL_AFTER:
                 return None  # "إن شاء الله", "إن وجدت": conditional, not a complementizer
@@ -260,7 +259,9 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
             cue.comp = find_complement(ctx, cue, b, max_dist=8 if kind == "participle" else MAX_COMP_DIST)
             if cue.comp is not None:
                 cue.content_start = _content_start(ctx, cue.comp, b)
-            if prev in RELATIVE_BEFORE:
+            if prev in RELATIVE_NOUN and cue.comp is not None and kind == "verb" and tense == "perf":
+                cue.extra["relative"] = True  # "السفير فلان الذي أكد أن": the antecedent is the source
+            elif prev in RELATIVE_BEFORE:
                 before = ctx.keys[i - 2] if i - 2 >= a else ""
                 if prev not in ("ما", "بما", "مما") or tense == "impf" or before in DEMONSTRATIVES or cue.comp is None:
                     i += 1

@@ -45,7 +45,7 @@ from .lexicon import (
 FATHA = "\u064e"
 MAX_NP = 16
 #: particles that may open a clause before a preposed source (كما، من جهته، وقد)
-LEAD_PARTICLES = {"و", "ف", "كما", "وكما", "ثم", "قد", "وقد", "فقد", "لكن", "ولكن", "بينما", "فيما", "وفيما", "حيث", "اذ",
+LEAD_PARTICLES = {"و", "ف", "هذه", "وهذه", "هذا", "وهذا", "هي", "وهي", "هو", "وهو", "كما", "وكما", "ثم", "قد", "وقد", "فقد", "لكن", "ولكن", "بينما", "فيما", "وفيما", "حيث", "اذ",
                   "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "ومن",
                   "في", "المقابل", "حين", "وفي", "اما", "واما", "ان", "غير", "الا", "كذلك"}
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
@@ -115,7 +115,9 @@ def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
 
 
 def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
-    """Skip time words and addressee phrases right after a cue."""
+    """Skip time words, addressee phrases and a comma right after a cue ("وأكد، أمين المنطقة …، أنه")."""
+    if k < b and ctx.tok(k) in ("،", ","):
+        k += 1
     while k < b:
         kk = ctx.keys[k]
         if kk in TIME_WORDS or kk in LEADING_SKIP:
@@ -152,6 +154,9 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
                 k += 1
                 continue
             break
+        if t == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
+            k += 1  # an abbreviation: "م. أبورأس", "د. سالم"
+            continue
         if t in STOP_BEFORE or t in SENT_PUNCT or kk in COMPLEMENTIZERS:
             break
         if kk in NP_BREAK and k > s:
@@ -186,17 +191,23 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
     return s, e
 
 
-def np_before(ctx: Ctx, i: int, a: int) -> tuple[int, int] | None:
+def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, int] | None:
     """A preposed source: the noun phrase between the clause start and the cue
-    at token i (مصادر مقربة من الكرملين أكدت أن ...)."""
+    at token i (مصادر مقربة من الكرملين أكدت أن ...).  With ``relative`` the
+    cue follows الذي/التي and the phrase is the relative's antecedent, which may
+    be the object of a preposition ("تواصلت مع السفير فلان الذي أكد أن")."""
     k = i
+    if relative:
+        k -= 1  # the relative pronoun
     while k > a and k > i - MAX_NP:
         t = ctx.tok(k - 1)
         kk = ctx.keys[k - 1]
+        if relative and (kk in PREPOSITIONS or kk in ("مع",) or (kk[:1] in "بل" and False)):
+            break
         if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in ("ما", "بما", "مما", "الي"):
             break
         k -= 1
-    if k > a and (ctx.keys[k - 1] in ("ما", "بما", "مما", "الي") or verb_entry(ctx.keys[k - 1])[0] is not None):
+    if k > a and not relative and (ctx.keys[k - 1] in ("ما", "بما", "مما", "الي") or verb_entry(ctx.keys[k - 1])[0] is not None):
         return None  # the phrase is an object ("مستندا إلى تسجيل تعترف"), not a clause-initial subject
     s, e = k, i
     # relative pronoun before the verb: الحكومة التي أكدت
