@@ -127,6 +127,10 @@ def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
         if n:
             k += n
             continue
+        t = ctx.tok(k)
+        if t.startswith("م") and (t.endswith("اً") or t.endswith("ًا")) and len(t) > 4:
+            k += 1  # a circumstantial participle (وقال متسائلاً), not the subject
+            continue
         break
     return k
 
