@@ -158,12 +158,14 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             typ = e.type
             if e.type in ("ASSAULT", "FIGHT") and sports:
                 continue  # "هاجم لاعب الفريق": sport, not violence
+            others = set()
+            for k in range(a, b):
+                if k in trig_idx and norms[k] not in ("انفجار", "تفجير", "اغتيال"):
+                    continue  # other event words are not evidence (except explosions/assassinations)
+                if m.index <= k < m.end_index:
+                    continue
+                others |= _stems(norms[k])
             if e.cue:
-                others = set()
-                for k in range(a, b):
-                    if m.index <= k < m.end_index:
-                        continue
-                    others |= _stems(norms[k])
                 ok = bool(others & (_WEAPON if e.cue == "weapon" else _CUES))
                 if not ok:
                     if not e.alt_type:
@@ -189,7 +191,7 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
                 elif not anchored:
                     continue
             if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
-                    m, mags, weapon_in_sentence, timeline, casualty_in_sentence, _qam(norms, m, a)):
+                    m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
                 continue
             if norms[m.index] == "احتجاجا" and kept:
                 continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
