@@ -90,6 +90,9 @@ def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
     if not entry.needs_next:
         return True
     window = norms[i + 1: min(end, i + 1 + WINDOW_NEXT)]
+    if entry.type == "PROTEST":
+        # gathering verbs also take their protesters before them: "مليون متظاهر خرجوا"
+        window = window + norms[max(0, i - 4):i]
     for w in window:
         for stem, _, _ in candidates(w):
             if stem in entry.needs_next:
