@@ -26,7 +26,7 @@ from .triggers import candidates
 
 PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}
 FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "نيرانها", "نيرانهم", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
-                 "قذيفتين", "صاروخين", "سراح", "جوا"}
+                 "قذيفتين", "صاروخين", "سراح", "جوا", "سيطره"}
 QAM = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "اقدم", "اقدمت", "اقدموا"}
 AUX_BEFORE = {"قد", "لقد", "كان", "كانت", "كانوا", "وقد", "فقد", "قد"}
 
@@ -35,7 +35,7 @@ STOP = set(
     "و قد لقد كان كانت كانوا هو هي هم وهو وهي وهم عند عندما حين بين حتي لدي لدى امس اليوم ما لا لم لن "
     "الا الي الى لكن بل ايضا فيما بينما وفي ومن الى الا انهم بان وان فان اثر جراء بسبب نحو باتجاه صوب "
     "عبر دون بدون وسط قرب شمال جنوب شرق غرب امام داخل خارج فوق تحت عليه عليها عليهم منه منها منهم به بها بهم له لها لهم "
-    "وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
+    "ففي وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
     "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت".split()
 )
 PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
@@ -217,6 +217,8 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                 tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
         return agent, tgt
     before = np_before(norms, tstart, start, trig)
+    if before and all(word_value(norms[k]) is not None or norms[k] in PUNCT for k in range(*before)):
+        before = None  # a year or a count is not a subject ("2007 فجر …")
     plural = norms[tstart].endswith(("وا", "ون"))
     pre = norms[before[0] - 1] if before and before[0] - 1 >= start else None
     svo = before is not None and (plural or pre is None or pre in ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد") or pre in PUNCT)
@@ -241,7 +243,8 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
         while j0 < end and norms[j0] in TIME_WORDS:
             j0 += 1
         src = np_after(norms, j0, end, trig)
-        if src and npos is not None and src[0] <= npos < src[1]:
+        fixed_npos = npos is not None and (norms[npos] in PREPS or {st for st, _, _ in candidates(norms[npos])} & FIXED_OBJECTS)
+        if src and fixed_npos and src[0] <= npos < src[1]:
             src = None if npos == src[0] else (src[0], npos)
         if tgt is None and src and not has_suffix:
             j = src[1]
