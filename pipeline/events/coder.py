@@ -29,6 +29,7 @@ for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("ت�
                ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
+TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
 QAM_SET = {"قام", "قامت", "قاموا", "اقدم", "اقدمت", "اقدموا"}
 RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
 SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
@@ -183,6 +184,9 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             framed = neg or mod is not None  # negated or not-happened: emitted with its frame
             # a verb inside a relative clause ("الذي خطف", "التي اختطفتهم") is background
             if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
+                continue
+            # a temporal clause (عندما هاجم …، حين قتلوا …) sets the scene for another statement
+            if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
                 continue
             if m.nominal and e.anchor and not framed:
                 if typ in ("ASSAULT", "PROTEST"):

@@ -68,8 +68,8 @@ def _is_dawn(stem, norms, i, start, end) -> bool:
     nxt = norms[i + 1] if i + 1 < end else ""
     if nxt.startswith(("نفس", "انفس")):
         return False
-    if stem == "فجرا":
-        return True
+    if stem == "فجرا" or nxt.isdigit():
+        return True  # فجراً (at dawn); "فجر 5" (a rocket's name)
     return nxt in DAWN_NEXT or (i > start and norms[i - 1] in DAWN_PREV)
 
 
