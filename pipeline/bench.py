@@ -130,7 +130,8 @@ def report_run(label: str, r: dict) -> None:
     print(f"   {'stage':<14}{'seconds':>9}{'share':>8}{'words/s':>12}   (seconds summed over {workers} worker(s))")
     for n in [*names, "serialise"]:
         s = t.get(n, 0.0)
-        print(f"   {n:<14}{s:9.2f}{s / busy:8.1%}{(w / s if s else 0):12,.0f}")
+        wps = f"{w / s:12,.0f}" if s >= 0.01 else f"{'> ' + format(int(w / 0.01), ','):>12}"
+        print(f"   {n:<14}{s:9.2f}{s / busy:8.1%}{wps}")
     setup = t.get("setup", 0.0)
     print(f"   {'setup':<14}{setup:9.2f}   (building the stages, loading models, starting workers: once per run)")
     if workers == 1:

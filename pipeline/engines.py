@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import signal
 import time
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator
@@ -55,7 +56,9 @@ def process_job(spec: Spec, recs: list[dict], want_cache: bool = True) -> tuple[
     out = []
     t0 = time.perf_counter()
     for lines, feed, err, keys in res:
-        entry = cache.encode(lines, keys, err) if want_cache else None
+        # failures are not cached: they are retried by the next run (they may be
+        # transient, e.g. out of memory, and they are rare)
+        entry = cache.encode(lines, keys, err) if want_cache and err is None else None
         out.append((lines, feed, err, entry))
     if want_cache:
         timings["cache"] = timings.get("cache", 0.0) + time.perf_counter() - t0
@@ -120,6 +123,8 @@ _THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def _init_worker(spec: Spec) -> None:
+    # Ctrl-C is the main process's business: it stops the pool and publishes nothing
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         import torch
 

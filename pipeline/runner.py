@@ -3,6 +3,7 @@ over an earlier stage's JSONL.  Writes per-stage JSONL, the feed, the errors
 file and the manifest (see the README for the layout)."""
 from __future__ import annotations
 
+import gc
 import os
 import platform
 import sys
@@ -161,7 +162,7 @@ def run(
     words, cached, final=False)`` is called as chunks complete.  The feed and
     every stage file are byte-identical whatever the engine, workers or cache."""
     from . import cache as cache_mod
-    from .engines import make_engine, make_spec
+    from .engines import InlineEngine, make_engine, make_spec
 
     t_start = time.perf_counter()
     if not isinstance(workers, int) or workers < 1:
@@ -187,11 +188,18 @@ def run(
         except OSError as exc:
             raise PipelineError("E301", path=str(cache_dir or out / ".cache"), detail=exc.strerror or str(exc)) from None
     n_stages = len(stages)
+    names = [s.name for s in stages]
     eng = make_engine(engine, make_spec(stage_names, config), stages, workers, scheduler)
+    if not isinstance(eng, InlineEngine):
+        # the models were loaded here only to check them and to key the cache;
+        # the workers have their own: free this copy
+        del stages
+        gc.collect()
     for stale in [out / "feed.jsonl", out / "manifest.json"]:
         if stale.exists():
             stale.unlink()  # never leave an old feed beside a new, failed run
-    writers = {s.name: AtomicWriter(out / STAGE_FILES[s.name]) for s in stages}
+    files_of = {n: STAGE_FILES.get(n, f"{i:02d}-{n}.jsonl") for i, n in enumerate(names, 1)}
+    writers = {n: AtomicWriter(out / files_of[n]) for n in names}
     inputs_w = AtomicWriter(out / INPUT_FILE)
     feed = AtomicWriter(out / "feed.jsonl")
     errors = AtomicWriter(out / "errors.jsonl")
@@ -245,8 +253,8 @@ def run(
                     n_done += 1
                     if store is not None and entry is not None:
                         store.put(key, entry)  # checkpoint: the next run reuses it
-                for s, line in zip(stages, lines):
-                    writers[s.name].write(line)
+                for n, line in zip(names, lines):
+                    writers[n].write(line)
                 if feed_line is not None:
                     feed.write(feed_line)
                     n_out += 1
@@ -277,7 +285,7 @@ def run(
         "engine": eng.info(),
         "chunk_size": chunk_size,
         "cache": {"dir": str(store.root), "pipeline_key": base.hex()[:16]} if store is not None else None,
-        "files": {"input": INPUT_FILE, "feed": "feed.jsonl", "errors": "errors.jsonl", **{s.name: STAGE_FILES[s.name] for s in stages}},
+        "files": {"input": INPUT_FILE, "feed": "feed.jsonl", "errors": "errors.jsonl", **files_of},
         "counts": {"inputs": n_in, "records": n_out, "errors": n_err, "words": words, "processed": n_done, "cached": n_cached, "check": "inputs == records + errors"},
         "timings_s": {"total": round(elapsed, 3), **{k: round(v, 3) for k, v in timings.items()}},
         "timings_note": "total is wall-clock; stage, serialise and cache times are summed over worker processes",

@@ -388,3 +388,69 @@ def test_every_span_matches_the_text(parts):
 def test_output_is_deterministic():
     text = "قال مصدر إن الوفد وصل. وأضاف أن المحادثات تبدأ غدا. وبحسب شهود، فإن الأمن مشدد."
     assert attrs(text) == attrs(text)
+
+
+# ---------------------------------------------------------------- rules added on unseen SaudiNewsNet text
+
+def test_verbal_noun_inside_anonymity_clause_is_not_a_cue():
+    a = one("وقال مسؤول حكومي، طلب عدم ذكر اسمه، إن المفاوضات توقفت.")
+    assert a["cue"]["text"] == "وقال" and a["source"]["text"] == "مسؤول حكومي"
+    assert a["content"]["text"] == "المفاوضات توقفت"
+
+
+def test_preposed_source_without_auxiliaries():
+    a = one("وكانت مصادر مطلعة قد أشارت إلى أن الصفقة ستعلن قريبا.")
+    assert a["source"]["text"] == "مصادر مطلعة" and a["source"]["count"] is None
+    b = one("أما المدرب فقد أكد أن الفريق جاهز.")
+    assert b["source"]["text"] == "المدرب"
+
+
+def test_honorific_pronoun_resolves_like_a_pronoun():
+    out = attrs("أعلن الأمير فيصل بن خالد أن المهرجان سيبدأ غدا. وقال سموه إن الدعوة عامة.")
+    assert out[1]["source"]["resolved"] == "pronoun" and out[1]["source"]["antecedent"] == "a1"
+
+
+@pytest.mark.parametrize("sentence", [
+    "وكما يعلم الجميع فإن المباريات الودية تعتبر خير إعداد للموسم الجديد.",
+    "إلى ذلك، أشارت تقارير إعلامية إلى الحادثة.",
+    "كما أعلنت البلاد الحداد لمدة ثلاثة أيام.",
+    "نص الخبر متاح إن وجدت الصفحة.",
+])
+def test_more_negatives(sentence):
+    assert attrs(sentence) == []
+
+
+def test_impersonal_form_with_a_preposed_subject_is_a_report():
+    a = one("لكن المدرب السابق جون سميث يرى أن الفريق يحتاج إلى مهاجم.")
+    assert a["source"]["text"] == "المدرب السابق جون سميث"
+    assert attrs("يرى أن الفريق يحتاج إلى مهاجم.") == []
+
+
+def test_form_iv_imperfect_with_damma_is_active():
+    a = one("وتُضيف المنظمة: «يجب أن تتوقف الحكومة عن إخفاء الأرقام».")
+    assert a["cue"]["text"] == "وتُضيف" and a["source"]["text"] == "المنظمة"
+
+
+def test_participle_with_setting_before_its_complement():
+    out = attrs("قال المتحدث باسم المركز سامي العلي إن المساعدات وصلت، نافيا في تصريح إلى «الشرق» أن تكون قد بيعت.")
+    assert [a["cue"]["text"] for a in out] == ["قال", "نافيا"]
+    assert out[1]["source"]["antecedent"] == "a1"
+
+
+def test_long_subject_then_quotation_opening_with_an():
+    a = one("وأوضح الرئيس التنفيذي للهيئة الملكية في المدينة الصناعية سعادة الدكتور سالم بن فهد الراشد «أن الهيئة طورت الشبكة الموحدة للمدينة الذكية».")
+    assert a["source"]["text"].startswith("الرئيس التنفيذي للهيئة الملكية")
+    assert a["content"]["text"] == "أن الهيئة طورت الشبكة الموحدة للمدينة الذكية"
+
+
+def test_relative_clause_report_takes_the_antecedent():
+    a = one("وتواصلت الصحيفة مع المتحدث باسم الوزارة السفير سالم الحربي الذي أكد أن الأسماء ستعلن قريبا.")
+    assert a["source"]["text"] == "المتحدث باسم الوزارة السفير سالم الحربي"
+    assert a["content"]["text"] == "الأسماء ستعلن قريبا"
+    assert attrs("الأمر الذي يؤكد أن الخطة نجحت.") == []
+
+
+def test_comma_after_the_verb_and_abbreviation_in_the_source():
+    a = one("وأكد، أمين المنطقة م. سعد الفهد، أنه تم اختبار المركز.")
+    assert a["source"]["text"] == "أمين المنطقة م. سعد الفهد"
+    assert a["content"]["text"] == "أنه تم اختبار المركز"

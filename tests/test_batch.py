@@ -158,3 +158,61 @@ def test_fast_normalisation_table_equals_the_exhaustive_one():
 
     fast, exhaustive = arabic._tables(), arabic._tables(True)
     assert fast[0] == exhaustive[0] and fast[1].pattern == exhaustive[1].pattern
+
+
+@pytest.mark.slow
+def test_ctrl_c_with_workers_publishes_nothing_then_resumes(tmp_path):
+    src = tmp_path / "in"
+    write_archive(src, 600, files=2, n_sent=2)
+    out = tmp_path / "out"
+    # SIGINT must reach Python's default handler even if this shell ignores it
+    p = _cli("run", src, "--out", out, "--workers", "2", "--chunk-size", "8", "--quiet",
+             stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    cache = out / ".cache"
+    deadline = time.time() + 120
+    while time.time() < deadline and p.poll() is None:
+        if cache.exists() and sum(1 for x in cache.rglob("*") if x.is_file()) >= 40:
+            break
+        time.sleep(0.05)
+    assert p.poll() is None, "the run finished before it could be interrupted"
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=60)
+    assert p.returncode == 130
+    assert err.decode().strip() == "interrupted: no feed was published for this run"
+    assert not (out / "feed.jsonl").exists() and not list(out.glob("*.part"))
+    done = sum(1 for x in cache.rglob("*") if x.is_file() and not x.name.endswith(".tmp"))
+    m = runner.run([src], out, chunk_size=8)
+    assert m["counts"]["cached"] == done and m["counts"]["processed"] == 600 - done
+    ref = tmp_path / "ref"
+    runner.run([src], ref, cache=False, chunk_size=8)
+    assert same_outputs(ref, out) == []
+
+
+def test_failed_records_are_not_cached_but_retried(tmp_path):
+    """A record a stage rejects goes to errors.jsonl on every run, identically,
+    and is processed again rather than served from the cache."""
+    from pipeline.registry import Stage, register
+
+    @register("test_fragile")
+    class Fragile(Stage):
+        requires = ("text",)
+        provides = ("fragile",)
+
+        def __call__(self, rec):
+            if "الانفجار" in rec["text"]:
+                raise ValueError("cannot handle this one")
+            rec["fragile"] = True
+            return rec
+
+    src = tmp_path / "in"
+    write_archive(src, 24)
+    names = ("normalise", "test_fragile")
+    m1 = runner.run([src], tmp_path / "out", stage_names=names, chunk_size=5)
+    bad = m1["counts"]["errors"]
+    assert 0 < bad < 24 and m1["counts"]["processed"] == 24
+    errs = (tmp_path / "out" / "errors.jsonl").read_bytes()
+    assert errs.count(b'"code":"E207"') == bad and b'"stage":"test_fragile"' in errs
+    m2 = runner.run([src], tmp_path / "out", stage_names=names, chunk_size=5)
+    assert (m2["counts"]["processed"], m2["counts"]["cached"], m2["counts"]["errors"]) == (bad, 24 - bad, bad)
+    assert (tmp_path / "out" / "errors.jsonl").read_bytes() == errs
+    assert (tmp_path / "out" / "02-test_fragile.jsonl").exists()

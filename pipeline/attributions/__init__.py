@@ -10,14 +10,14 @@ from __future__ import annotations
 from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
-from .lexicon import POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
-from .source import LEAD_PARTICLES, bare, compatible, describe, np_after, np_before
+from .lexicon import IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
+from .source import LEAD_PARTICLES, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
 
 #: how many sentences back a pronoun subject may find its antecedent
 PRONOUN_WINDOW = 4
-_PRIVATE = ("_gender", "_number", "_human", "_lexical")
+_PRIVATE = ("_gender", "_number", "_human", "_lexical", "_titled", "_fallthrough")
 
 
 def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False) -> tuple[int, int]:
@@ -68,9 +68,10 @@ def _initial_subject(ctx: Ctx, a: int, b: int):
     if b - a < 3:
         return None
     k0 = ctx.keys[a]
-    if not (k0[:1] in "وف" and len(k0) >= 4) or bare(k0) in NOT_VERB_START or k0[1:3] == "ال" or k0 in FUNCTION:
+    verb_like = (k0[:1] in "وف" and len(k0) >= 4) or (not k0.startswith("ال") and ctx.keys[a + 1].startswith("ال") and len(k0) >= 3)
+    if not verb_like or bare(k0) in NOT_VERB_START or k0[1:3] == "ال" or k0 in FUNCTION or k0.isdigit():
         return None
-    npr = np_after(ctx, a + 1, b)
+    npr = np_after(ctx, a + 1, b, preps=("الي", "علي", "عن", "من", "في", "مع", "ب", "ل"))
     if npr is None:
         return None
     return npr
@@ -117,7 +118,9 @@ def extract(rec: dict) -> list[dict]:
             subj = _initial_subject(ctx, a, b)
             if subj is not None:
                 fake = Cue(a, a + 1, "verb", "", "f" if ctx.keys[a].endswith("ت") else "m", "sg", (a, b))
-                fallbacks.append((a, _make_source(ctx, subj[0], subj[1], fake)))
+                fsrc = _make_source(ctx, subj[0], subj[1], fake)
+                if plausible_prep_source(ctx, subj[0], subj[1], fsrc):
+                    fallbacks.append((a, fsrc))
         consumed_until = a
         for ci, cue in enumerate(cues):
             if cue.i < consumed_until:
@@ -141,8 +144,8 @@ def extract(rec: dict) -> list[dict]:
                     continue
                 s, e = npr
                 src = _make_source(ctx, s, e, cue, strip_lam=strip)
-                if not src["_lexical"]:
-                    continue  # وفق الجدول المرفق: "in line with", not a source
+                if not src["_lexical"] or not cue.extra.get("with_verb") and not plausible_prep_source(ctx, s, e, src):
+                    continue  # وفق الجدول المرفق، حسب اختياره: "in line with", not a source
                 if _preposed(ctx, a, cue.i):
                     if e >= b or ctx.tok(e) in SENT_PUNCT:
                         continue  # no claim after the source phrase
@@ -158,13 +161,19 @@ def extract(rec: dict) -> list[dict]:
                 if cue.kind == "participle":
                     npr = None
                 else:
-                    npr = np_after(ctx, cue.j, b, stop=stop)
+                    npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
+                if cue.extra.get("impersonal"):
+                    npr = None
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
-                elif cue.kind == "verb" and ctx.keys[cue.i] == cue.extra.get("form", ctx.keys[cue.i]) and not cue.extra.get("conj"):
-                    npb = np_before(ctx, cue.i, a)
+                    if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
+                        continue  # "تعتبر خير إعداد": "is considered", not "X considers"
+                elif cue.kind == "verb" and not cue.extra.get("conj") and not cue.extra.get("free_relative"):
+                    npb = np_before(ctx, cue.i, a, relative=bool(cue.extra.get("relative")))
                     if npb is not None:
                         src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
+                if src is None and (cue.extra.get("impersonal") or cue.extra.get("relative")):
+                    continue  # "يذكر أن": nobody says it
                 if src is None:
                     resolved = True
                 start = cue.content_start
@@ -183,7 +192,7 @@ def extract(rec: dict) -> list[dict]:
                 consumed_until = start
             else:
                 # no complement: content-first ("…»، قال الوزير"), parenthetical (كما تقول المنظمة)
-                npr = np_after(ctx, cue.j, b)
+                npr = np_after(ctx, cue.j, b, preps=cue.extra.get("preps", ()))
                 if npr is None:
                     continue
                 s, e = npr
@@ -191,16 +200,19 @@ def extract(rec: dict) -> list[dict]:
                 while prev >= a and ctx.keys[prev] in ("كما", "وكما"):
                     prev -= 1
                 after_np = [k for k in range(e, b) if ctx.tok(k) not in ("،", ",", ".", "!", "؟", "?", "…", ")")]
+                src = _make_source(ctx, s, e, cue)
+                if plausible_prep_source(ctx, s, e, src):
+                    fallbacks.append((cue.i, src))  # a possible antecedent for a later pronoun
                 if prev < a or not (ctx.tok(prev) in ("،", ",", "»", "”", '"', "(") or ctx.keys[cue.i - 1] in ("كما", "وكما")):
-                    fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
                     continue
                 if cue.extra.get("tense") == "impf" and ctx.keys[cue.i - 1] not in ("كما", "وكما"):
-                    fallbacks.append((cue.i, _make_source(ctx, s, e, cue)))
                     continue
-                src = _make_source(ctx, s, e, cue)
                 if cue.lemma not in POSTPOSABLE or not src["_lexical"]:
-                    fallbacks.append((cue.i, src))
                     continue  # "كما أعلنت البلاد الحداد": a nominal object, not a parenthetical source
+                if e < b and ctx.keys[e] in cue.extra.get("preps", ()):
+                    continue  # "…، أشارت تقارير إلى ذلك": the verb's own object follows
+                if sum(1 for k in range(a, cue.i) if ctx.tok(k).isalnum()) < 3:
+                    continue  # "إلى ذلك، أشارت …": nothing before the cue to be the claim
                 lo = _enclosing_start(found, ctx, cue.i, a)
                 if after_np and after_np[0] < b and ctx.tok(e) in ("،", ","):
                     content = char_span(ctx, a, b)  # parenthetical in mid-sentence: the sentence is the claim
@@ -250,7 +262,7 @@ def _resolve_pronouns(ctx: Ctx, found: list[dict], fallbacks: list[tuple[int, di
         cands = [(o["_cue"].i, o["source"], o) for o in found if o["source"] is not None and o["_cue"].i < cue.i and not o["_resolved"]]
         cands += [(o["_cue"].i, o["source"]["_root"]["source"], o["source"]["_root"]) for o in found
                   if o["source"] is not None and o["_cue"].i < cue.i and o["_resolved"]]
-        cands += [(pos, s, None) for pos, s in fallbacks if pos < cue.i]
+        cands += [(pos, s, None) for pos, s in fallbacks if pos < cue.i and s["kind"] != "document"]
         for pos, s, owner in sorted(cands, key=lambda c: -c[0]):
             if ctx.sent_of[pos] < si - PRONOUN_WINDOW:
                 break

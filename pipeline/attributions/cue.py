@@ -34,6 +34,7 @@ DAMMA = "\u064f"
 MAX_COMP_DIST = 32
 MAX_QUOTE_DIST = 8
 CONDITIONAL_AFTER = {"شاء", "وجد", "وجدت", "امكن", "اقتضي", "اقتضت", "لزم", "استطاع"}
+RELATIVE_NOUN = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 DEMONSTRATIVES = {"هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي", "الامر", "والامر", "وهو_"}
 
 
@@ -147,8 +148,6 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
     while k < limit:
         kk = ctx.keys[k]
         t = ctx.tok(k)
-        if t in SENT_PUNCT:
-            return None
         if ctx.is_complementizer(k):
             if kk == "ان" and k + 1 < b and ctx.keys[k + 1] in CONDITIONAL_AFTER:
                 return None  # "إن شاء الله", "إن وجدت": conditional, not a complementizer
@@ -157,7 +156,8 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
             return k
         if t in OPEN_Q and is_long_quote(ctx, k, b):
             # a quotation directly after a short subject ("وقال مطر «…»"), not a title far on
-            return k if k - cue.j <= MAX_QUOTE_DIST else None
+            starts_clause = k + 1 < b and ctx.keys[k + 1] in COMPLEMENTIZERS
+            return k if k - cue.j <= MAX_QUOTE_DIST or starts_clause else None
         if kk in ("قوله", "قولها", "قولهم"):
             k += 1
             continue
@@ -234,7 +234,7 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
                         m += 1
                     j = m
                     lam = False
-            cue = Cue(i, j, "preposition", ctx.keys[i], None, None, (a, b), lam_source=lam)
+            cue = Cue(i, j, "preposition", ctx.keys[i], None, None, (a, b), lam_source=lam, extra={"with_verb": j > i + n})
             out.append(cue)
             i = j
             continue
@@ -250,16 +250,18 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
         e, conj = verb_entry(k)
         if e is not None and i > a and ctx.keys[i - 1] in NOUN_CONTEXT:
             e = None
-        if e is not None and not _is_passive(ctx.tok(i)):
+        if e is not None and not (e[1] == "perf" and _is_passive(ctx.tok(i))):
             lemma, tense, g, num, preps = e
             kind = "participle" if tense == "part" else "verb"
             # conj: the verb carries و/ف, so it opens its clause (its subject cannot precede it)
             cue = Cue(i, i + 1, kind, lemma, g, num, (a, b), extra={"preps": preps, "tense": tense, "conj": bool(conj)})
             prev = ctx.keys[i - 1] if i > a else ""
-            cue.comp = find_complement(ctx, cue, b, max_dist=4 if kind == "participle" else MAX_COMP_DIST)
+            cue.comp = find_complement(ctx, cue, b, max_dist=8 if kind == "participle" else MAX_COMP_DIST)
             if cue.comp is not None:
                 cue.content_start = _content_start(ctx, cue.comp, b)
-            if prev in RELATIVE_BEFORE:
+            if prev in RELATIVE_NOUN and cue.comp is not None and kind == "verb" and tense == "perf":
+                cue.extra["relative"] = True  # "السفير فلان الذي أكد أن": the antecedent is the source
+            elif prev in RELATIVE_BEFORE:
                 before = ctx.keys[i - 2] if i - 2 >= a else ""
                 if prev not in ("ما", "بما", "مما") or tense == "impf" or before in DEMONSTRATIVES or cue.comp is None:
                     i += 1
@@ -269,8 +271,7 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
                 i += 1
                 continue
             if tense == "impf" and k in IMPERSONAL and cue.comp == i + 1:
-                i += 1
-                continue  # "يذكر أن": impersonal
+                cue.extra["impersonal"] = True  # "يذكر أن": impersonal unless a subject precedes it
             out.append(cue)
         i += 1
     return out

@@ -45,12 +45,18 @@ from .lexicon import (
 FATHA = "\u064e"
 MAX_NP = 16
 #: particles that may open a clause before a preposed source (كما، من جهته، وقد)
-LEAD_PARTICLES = {"و", "ف", "كما", "وكما", "ثم", "قد", "وقد", "فقد", "لكن", "ولكن", "بينما", "فيما", "وفيما", "حيث", "اذ",
+LEAD_PARTICLES = {"و", "ف", "هذه", "وهذه", "هذا", "وهذا", "هي", "وهي", "هو", "وهو", "كما", "وكما", "ثم", "قد", "وقد", "فقد", "لكن", "ولكن", "بينما", "فيما", "وفيما", "حيث", "اذ",
                   "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "ومن",
                   "في", "المقابل", "حين", "وفي", "اما", "واما", "ان", "غير", "الا", "كذلك"}
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
+#: adverbs and pronoun-object prepositions between a cue and its subject ("نقلت عنه وكالة", "أشارت فيه")
+LEADING_SKIP = {"قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك", "فيه", "فيها", "فيهم",
+                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا"}
 PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
                 "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
+AUX_KANA = {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "اما", "واما", "فكان", "فكانت"}
+#: honorific pronouns standing for a named person: وقال سموه، وأكد معاليه (resolved like a pronoun subject)
+HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فضيلته", "سماحته", "جلالته", "فخامته"}
 #: words that end a source phrase: a main clause (فإن، فقد), a relative clause, an adverbial, the quoted "saying"
 NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلقد", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
             "بهذا", "بهذه", "بذلك", "بدوره", "بدورها", "قوله", "قولها", "قولهم", "حيث", "بينما", "فيما", "عندما"}
@@ -109,21 +115,27 @@ def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
 
 
 def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
-    """Skip time words and addressee phrases right after a cue."""
+    """Skip time words, addressee phrases and a comma right after a cue ("وأكد، أمين المنطقة …، أنه")."""
+    if k < b and ctx.tok(k) in ("،", ","):
+        k += 1
     while k < b:
         kk = ctx.keys[k]
-        if kk in TIME_WORDS or kk in ("قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك"):
+        if kk in TIME_WORDS or kk in LEADING_SKIP:
             k += 1
             continue
         n = _is_addressee(ctx, k, b)
         if n:
             k += n
             continue
+        t = ctx.tok(k)
+        if t.startswith("م") and (t.endswith("اً") or t.endswith("ًا")) and len(t) > 4:
+            k += 1  # a circumstantial participle (وقال متسائلاً), not the subject
+            continue
         break
     return k
 
 
-def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, int] | None:
+def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The noun phrase starting at token k (after skipping adverbs and
     addressees), ending before a comma, a setting phrase (في مؤتمر صحافي،
     خلال، أمس), an addressee, a complementizer or ``stop``."""
@@ -146,10 +158,15 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
                 k += 1
                 continue
             break
+        if t == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
+            k += 1  # an abbreviation: "م. أبورأس", "د. سالم"
+            continue
         if t in STOP_BEFORE or t in SENT_PUNCT or kk in COMPLEMENTIZERS:
             break
         if kk in NP_BREAK and k > s:
             break
+        if kk in preps and k > s:
+            break  # the verb's own preposition: "لفت المهندس إلى ..."
         if kk in ("عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"):
             break
         if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
@@ -166,6 +183,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
             break
         k += 1
     e = k
+    if e - s == 1 and strip_conj(ctx.keys[s]) in HONORIFIC_PRONOUNS:
+        return None  # "وقال سموه": a pronoun subject
     if s < e and (ctx.keys[s] in PREPOSITIONS or verb_entry(ctx.keys[s])[0] is not None):
         return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
     # do not end on a preposition or conjunction
@@ -176,21 +195,31 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None) -> tuple[int, in
     return s, e
 
 
-def np_before(ctx: Ctx, i: int, a: int) -> tuple[int, int] | None:
+def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, int] | None:
     """A preposed source: the noun phrase between the clause start and the cue
-    at token i (مصادر مقربة من الكرملين أكدت أن ...)."""
+    at token i (مصادر مقربة من الكرملين أكدت أن ...).  With ``relative`` the
+    cue follows الذي/التي and the phrase is the relative's antecedent, which may
+    be the object of a preposition ("تواصلت مع السفير فلان الذي أكد أن")."""
     k = i
+    if relative:
+        k -= 1  # the relative pronoun
     while k > a and k > i - MAX_NP:
         t = ctx.tok(k - 1)
         kk = ctx.keys[k - 1]
-        if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS:
+        if relative and (kk in PREPOSITIONS or kk in ("مع",) or (kk[:1] in "بل" and False)):
+            break
+        if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in ("ما", "بما", "مما", "الي"):
             break
         k -= 1
+    if k > a and not relative and (ctx.keys[k - 1] in ("ما", "بما", "مما", "الي") or verb_entry(ctx.keys[k - 1])[0] is not None):
+        return None  # the phrase is an object ("مستندا إلى تسجيل تعترف"), not a clause-initial subject
     s, e = k, i
     # relative pronoun before the verb: الحكومة التي أكدت
     if e > s and ctx.keys[e - 1] in ("التي", "الذي", "الذين", "اللتين", "اللذين"):
         e -= 1
-    while s < e and (ctx.keys[s] in LEAD_PARTICLES or ctx.keys[s] in TIME_WORDS):
+    while e > s and ctx.keys[e - 1] in ("قد", "فقد", "لقد", "وقد"):
+        e -= 1  # "أما المواطن فقد أشار", "وكانت مصادر قد أشارت"
+    while s < e and (ctx.keys[s] in LEAD_PARTICLES or ctx.keys[s] in TIME_WORDS or ctx.keys[s] in AUX_KANA):
         s += 1
     if e <= s:
         return None
@@ -198,6 +227,7 @@ def np_before(ctx: Ctx, i: int, a: int) -> tuple[int, int] | None:
     fb = bare(first)
     ok = (
         strip_conj(first).startswith("ال")
+        or _name_like(ctx, s)
         or fb in ANON_SG or fb in ANON_PL or fb in ANON_DU or fb in UNITS or fb in TENS or fb.isdigit()
         or fb in TITLES or fb in MEDIA or fb in ORG or fb in DOC_SG or fb in DOC_PL
         or any(en["start"] <= ctx.toks[s]["start"] < en["end"] for en in ctx.entities)
@@ -230,6 +260,33 @@ def _number(ctx: Ctx, s: int, e: int) -> tuple[int | None, int]:
     if k0 in HUNDREDS:
         return HUNDREDS[k0], 1
     return None, 0
+
+
+PRONOUN_SUFFIX = ("هم", "ها", "هن", "كم", "هما")
+
+
+def plausible_prep_source(ctx: Ctx, s: int, e: int, f: dict) -> bool:
+    """After وفق / حسب / طبقًا ("in line with") a phrase is a source only when it
+    looks like one: a source noun (lexicons), a counted noun, an entity, or a
+    short name (لوند) - not "أجندتهم الخاصة", "معايير سيتم إقرارها"."""
+    if f["kind"] in ("anonymous", "media", "document", "organisation") and f["_lexical"] and not f.get("_fallthrough"):
+        return True
+    if f.get("_titled") or f["entity"] is not None:
+        return True
+    toks = range(s, e)
+    if e - s > 3:
+        return False
+    for k in toks:
+        t = ctx.tok(k)
+        if not _name_like(ctx, k) or ctx.keys[k].endswith(PRONOUN_SUFFIX) or (t.endswith("ه") and len(t) > 3 and not t.endswith("الله")):
+            return False
+    return True
+
+
+def _participle_plural(k: str) -> bool:
+    """مسعفون، متظاهرين، مهاجرون: a participle (مُفعِل pattern family) with a sound
+    plural ending; ماكرون (م + long ا) is a name."""
+    return len(k) >= 6 and k[0] == "م" and k[1] != "ا" and k.endswith("ون")
 
 
 def _is_dual_by_vowel(text: str) -> bool:
@@ -280,6 +337,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     ent = _entity_in(ctx, cs, ce)
     kind, named, number, human = "person", True, "sg", True
     descr_from = None
+    titled = fallthrough = False
     lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
     if head in ANON_DU and not count:
         kind, named, count, number = "anonymous", False, 2, "du"
@@ -317,6 +375,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
             count = count or 1
     elif head in TITLES:
         kind = "person"
+        titled = True
         named = any(_name_like(ctx, k) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
         if not named:
             # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
@@ -325,13 +384,14 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
                 k += 1
             named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
         count = count or 1
-    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or head.endswith(("وها", "وهم", "وه")):
+    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
         kind, named, number = "anonymous", False, "pl"
         descr_from = h + 1
         if count is not None and count <= 1:
             count = None
     else:
+        fallthrough = True
         named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
         if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
             kind = "organisation"
@@ -376,6 +436,8 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         "_number": number,
         "_human": human,
         "_lexical": lexical,
+        "_titled": titled,
+        "_fallthrough": fallthrough,
     }
 
 

@@ -258,12 +258,20 @@ def main(data_dir: Path, args=None) -> dict:
         print(f"  warning: {info['drift']} paragraphs changed in the data (sha1 differs) and were skipped")
     print(f"  dev set: {', '.join(p.name for p in DEV_FILES)}; entities {'from the entities stage' if info['ner'] else 'absent'}")
     res = {}
-    for part in ("all", "tune", "held"):
-        sel = [i for i, it in enumerate(kept) if part == "all" or it["split"] == part]
+    parts = {
+        "all": ("all", lambda it: True),
+        "tune": ("tune", lambda it: it["split"] == "tune"),
+        "held": ("held (never looked at while tuning)", lambda it: it["split"] == "held"),
+        "held_batch2": ("held, batch 2 only (annotated after the rules were first frozen)", lambda it: it.get("batch") == 2),
+    }
+    for part, (title, keep) in parts.items():
+        sel = [i for i, it in enumerate(kept) if keep(it)]
+        if not sel:
+            continue
         sc = score([kept[i] for i in sel], [preds[i] for i in sel])
         errs = sc.pop("_errors")
         res[part] = sc
-        print(_table(part if part != "held" else "held (never looked at while tuning)", sc, len(sel)))
+        print(_table(title, sc, len(sel)))
         if os.environ.get("ATTR_EVAL_ERRORS") and part == "tune":
             for it, what, g, p in errs:
                 print("   ", what, it["zip"], it["index"], g, {k: p.get(k) for k in ("text", "named", "count")})

@@ -26,7 +26,7 @@ from .triggers import candidates
 
 PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}
 FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "نيرانها", "نيرانهم", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
-                 "قذيفتين", "صاروخين", "سراح", "جوا"}
+                 "قذيفتين", "صاروخين", "سراح", "جوا", "سيطره"}
 QAM = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "اقدم", "اقدمت", "اقدموا"}
 AUX_BEFORE = {"قد", "لقد", "كان", "كانت", "كانوا", "وقد", "فقد", "قد"}
 
@@ -35,7 +35,7 @@ STOP = set(
     "و قد لقد كان كانت كانوا هو هي هم وهو وهي وهم عند عندما حين بين حتي لدي لدى امس اليوم ما لا لم لن "
     "الا الي الى لكن بل ايضا فيما بينما وفي ومن الى الا انهم بان وان فان اثر جراء بسبب نحو باتجاه صوب "
     "عبر دون بدون وسط قرب شمال جنوب شرق غرب امام داخل خارج فوق تحت عليه عليها عليهم منه منها منهم به بها بهم له لها لهم "
-    "وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
+    "ففي وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
     "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت".split()
 )
 PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
@@ -112,6 +112,9 @@ def np_before(norms, i, start, trig: set[int], max_len=4):
     return (first, i)
 
 
+TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "فجرا", "صباحا", "مساء", "ليلا", "ايضا"}
+
+
 def _skip(norms, j, end, words):
     while j < end and (norms[j] in words or norms[j] in ("علي", "ضد", "الي", "ل")):
         j += 1
@@ -149,6 +152,14 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                 break
         if agent:
             break
+    if typ == "PROTEST":
+        for k in range(tend, min(end, tend + 15)):
+            if norms[k] in ("ضد", "لمناهضه", "مناهضه"):
+                tgt = np_after(norms, k + 1, end, trig)
+                break
+            if norms[k] in ("احتجاجا", "تنديدا", "رفضا") and k + 1 < end and norms[k + 1] in ("علي", "ب"):
+                tgt = np_after(norms, k + 2, end, trig)
+                break
     if typ == "DEMAND":
         # addressee: a phrase introduced by ل/لل or من: "أوامره للرئيس", "طالب بتوضيح من جهاز"
         for k in range(tend, min(end, tend + 8)):
@@ -206,27 +217,39 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                 tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
         return agent, tgt
     before = np_before(norms, tstart, start, trig)
+    if before and all(word_value(norms[k]) is not None or norms[k] in PUNCT for k in range(*before)):
+        before = None  # a year or a count is not a subject ("2007 فجر …")
     plural = norms[tstart].endswith(("وا", "ون"))
     pre = norms[before[0] - 1] if before and before[0] - 1 >= start else None
     svo = before is not None and (plural or pre is None or pre in ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد") or pre in PUNCT)
     if not svo and tend < end and word_value(norms[tend]) is not None:
         # "قتل سبعة أشخاص": a count right after the verb is its (passive) subject
         return agent, np_after(norms, tend, end, trig)
+    if svo and mode == "kill" and (tend >= end or norms[tend] in PUNCT or norms[tend] in ("في", "خلال", "اثر", "جراء", "بعد")
+                                   or norms[tend].startswith(("ب", "وا", "و")) and not norms[tend].startswith("بال")):
+        # "جنديين عراقيين قتلا بانفجار …": the unmarked قتل with nothing after is passive
+        return agent, before
     if svo:
         src = before
         if tgt is None and not has_suffix:
             j = after
-            while j < end and norms[j] in ("علي", "ضد", "ل"):
+            while j < end and (norms[j] in ("علي", "ضد", "ل") or norms[j] in TIME_WORDS):
                 j += 1
             cand = np_after(norms, j, end, trig)
             if cand and not (npos is not None and cand[0] <= npos < cand[1]):
                 tgt = cand
     else:
-        src = np_after(norms, after, end, trig)
-        if src and npos is not None and src[0] <= npos < src[1]:
+        j0 = after
+        while j0 < end and norms[j0] in TIME_WORDS:
+            j0 += 1
+        src = np_after(norms, j0, end, trig)
+        fixed_npos = npos is not None and (norms[npos] in PREPS or {st for st, _, _ in candidates(norms[npos])} & FIXED_OBJECTS)
+        if src and fixed_npos and src[0] <= npos < src[1]:
             src = None if npos == src[0] else (src[0], npos)
         if tgt is None and src and not has_suffix:
             j = src[1]
+            while j < end and norms[j] in TIME_WORDS:
+                j += 1
             if norms[j:j + 1] and norms[j] in ("علي", "ضد"):
                 j += 1
             cand = np_after(norms, j, end, trig)

@@ -21,14 +21,15 @@ RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين"
 # words that make a nominal mention a reference to an earlier or other event
 REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
                  "ضحايا ادان استنكر شجب ندد يدين تدين ادانه استنكار ضد مكافحه وقف لوقف سياسه حمله حملات عمليات "
-                 "موجه سلسله مسلسل تاريخ ظاهره جرائم جريمه اعمال").split())
+                 "موجه سلسله مسلسل تاريخ ظاهره جرائم جريمه اعمال حركه حركات").split())
 SUPPORT = set()
 for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
                ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
                ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
-               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
+               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
+TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
 QAM_SET = {"قام", "قامت", "قاموا", "اقدم", "اقدمت", "اقدموا"}
 RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
 SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
@@ -158,12 +159,14 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             typ = e.type
             if e.type in ("ASSAULT", "FIGHT") and sports:
                 continue  # "هاجم لاعب الفريق": sport, not violence
+            others = set()
+            for k in range(a, b):
+                if k in trig_idx and norms[k] not in ("انفجار", "تفجير", "اغتيال"):
+                    continue  # other event words are not evidence (except explosions/assassinations)
+                if m.index <= k < m.end_index:
+                    continue
+                others |= _stems(norms[k])
             if e.cue:
-                others = set()
-                for k in range(a, b):
-                    if m.index <= k < m.end_index:
-                        continue
-                    others |= _stems(norms[k])
                 ok = bool(others & (_WEAPON if e.cue == "weapon" else _CUES))
                 if not ok:
                     if not e.alt_type:
@@ -182,6 +185,9 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             # a verb inside a relative clause ("الذي خطف", "التي اختطفتهم") is background
             if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
                 continue
+            # a temporal clause (عندما هاجم …، حين قتلوا …) sets the scene for another statement
+            if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
+                continue
             if m.nominal and e.anchor and not framed:
                 if typ in ("ASSAULT", "PROTEST"):
                     if not _asserted_noun(norms, m, a, b, mags, timeline):
@@ -189,7 +195,7 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
                 elif not anchored:
                     continue
             if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
-                    m, mags, weapon_in_sentence, timeline, casualty_in_sentence, _qam(norms, m, a)):
+                    m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
                 continue
             if norms[m.index] == "احتجاجا" and kept:
                 continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded

@@ -68,15 +68,31 @@ def _is_dawn(stem, norms, i, start, end) -> bool:
     nxt = norms[i + 1] if i + 1 < end else ""
     if nxt.startswith(("نفس", "انفس")):
         return False
-    if stem == "فجرا":
-        return True
+    if stem == "فجرا" or nxt.isdigit():
+        return True  # فجراً (at dawn); "فجر 5" (a rocket's name)
     return nxt in DAWN_NEXT or (i > start and norms[i - 1] in DAWN_PREV)
+
+
+MASDARS = {"ذبح", "تهجير", "اعدام", "نهب", "سلب", "اغتصاب", "تعذيب", "اعتقال", "ترويع", "تدمير", "حرق", "تشريد"}
+
+
+def _nominal_word(w: str, single: dict) -> bool:
+    """Is the previous token a noun (so that "و+فعل" after it is a coordinated verbal noun)?"""
+    for stem, prefix, nominal in candidates(w):
+        if nominal and prefix.endswith("ال"):
+            return True
+        if stem in MASDARS or any(e.kind == "noun" for e in single.get(stem, ())):
+            return True
+    return False
 
 
 def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
     if not entry.needs_next:
         return True
     window = norms[i + 1: min(end, i + 1 + WINDOW_NEXT)]
+    if entry.type == "PROTEST":
+        # gathering verbs also take their protesters before them: "مليون متظاهر خرجوا"
+        window = window + norms[max(0, i - 4):i]
     for w in window:
         for stem, _, _ in candidates(w):
             if stem in entry.needs_next:
@@ -127,6 +143,9 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
                     i += 1
                     continue  # فجر / فجراً = dawn
                 past = e.kind != "verb" or stem in past_forms(e.lemma)
+                if not noun and e.kind == "verb" and stem == e.lemma and prefix in ("و", "ف") and i > start \
+                        and _nominal_word(norms[i - 1], single):
+                    noun = True  # "اغتصاب وقتل", "القتل والخطف": coordinated verbal nouns
                 if not noun and e.kind == "verb" and stem == e.lemma and prefix == "" and i > start:
                     prev = norms[i - 1]
                     if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and not prev.startswith(("ال", "وال"))
