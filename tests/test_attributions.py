@@ -308,20 +308,20 @@ def test_negatives(sentence):
 # ---------------------------------------------------------------- events and entities in content
 
 def test_content_lists_events_and_entities_and_events_get_attribution():
+    """Events from the real events stage get the id of the attribution that holds them."""
+    from pipeline.stages.events import Events
+
     text = "قالت الشرطة إن مسلحين هاجموا مركزا في بغداد. واحتج السكان على الإهمال."
     e1 = ent(text, "بغداد", "LOC", 1)
-    tr1 = text.index("هاجموا")
-    tr2 = text.index("واحتج")
-    events = [
-        {"id": "v1", "type": "ASSAULT", "trigger": {"start": tr1, "end": tr1 + 6, "text": "هاجموا"}, "attribution": None},
-        {"id": "v2", "type": "PROTEST", "trigger": {"start": tr2, "end": tr2 + 5, "text": "واحتج"}, "attribution": None},
-    ]
-    rec = prepare(text, entities=[e1], events=events)
+    rec = Events()(prepare(text, entities=[e1]))
+    by_trigger = {ev["trigger"]["text"]: ev for ev in rec["events"]}
+    assert by_trigger["هاجموا"]["type"] == "ASSAULT" and by_trigger["واحتج"]["type"] == "PROTEST"
+    assert all(ev["attribution"] is None for ev in rec["events"])  # the events stage leaves it to us
     rec["attributions"] = extract(rec)
     (a,) = rec["attributions"]
-    assert a["content"]["events"] == ["v1"] and a["content"]["entities"] == ["e1"]
-    assert rec["events"][0]["attribution"] == "a1"
-    assert rec["events"][1]["attribution"] is None  # asserted by the article itself
+    assert a["content"]["events"] == [by_trigger["هاجموا"]["id"]] and a["content"]["entities"] == ["e1"]
+    assert by_trigger["هاجموا"]["attribution"] == "a1"
+    assert by_trigger["واحتج"]["attribution"] is None  # asserted by the article itself
     validate(rec)
 
 

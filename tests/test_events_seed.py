@@ -80,5 +80,14 @@ def test_no_spurious_events(seed_record):
     assert not [e for e in evs if e["type"] in ("ASSAULT", "PROTEST")]
     assert not [e for e in evs if "انهيار" in e["trigger"]["text"]]
     assert len(evs) <= 15
-    for e in evs:
-        assert e["attribution"] is None
+
+
+def test_events_rest_on_their_attributions(seed_record):
+    """Each event carries the id of the attribution whose claim holds it."""
+    atts = {a["source"]["text"]: a["id"] for a in seed_record["attributions"]}
+    by = {e["trigger"]["text"]: e for e in seed_record["events"]}
+    assert by["أصدر"]["attribution"] == atts["صحيفة “بلومبيرغ”"]          # the Kremlin's order: Bloomberg
+    assert by["طالب"]["attribution"] == atts["مصادر مقربة من الكرملين"]   # Putin's demand: sources close to the Kremlin
+    assert by["هروب"]["attribution"] == atts["مصدرين آخرين"]             # the flight arranged by Russian intelligence
+    office = next(e for e in seed_record["events"] if e.get("extension") == "take_office")
+    assert office["attribution"] is None                                   # the article asserts it itself
