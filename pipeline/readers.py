@@ -82,17 +82,18 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         text = data.decode("utf-8")
         if _plausible(text):
             return text, "utf-8"
-        raise RecordError("E002", path=path, detail="valid UTF-8 but binary content (control characters)")
     except UnicodeDecodeError:
         pass
-    if len(data) >= 4 and data.count(b"\x00") >= len(data) // 4:
-        enc = "utf-16-le" if data[1::2].count(b"\x00") > data[0::2].count(b"\x00") else "utf-16-be"
-        try:
-            text = data.decode(enc)
-            if _plausible(text):
-                return text, "utf-16"
-        except UnicodeDecodeError:
-            pass
+    # UTF-16 without a BOM: Arabic and ASCII put 0x06 or 0x00 in every other byte
+    if len(data) >= 4 and len(data) % 2 == 0:
+        for enc, hi in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):
+            if (hi.count(0) + hi.count(6)) >= 0.9 * len(hi):
+                try:
+                    text = data.decode(enc)
+                except UnicodeDecodeError:
+                    continue
+                if _plausible(text):
+                    return text, "utf-16"
     candidates = []
     for enc in ("cp1256", "iso8859_6"):
         try:

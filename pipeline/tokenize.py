@@ -50,7 +50,10 @@ def sentences(text: str, toks: list[tuple[int, int]]) -> list[tuple[int, int, in
             depth += 1
         elif ch in ("»", "”", "›") and depth:
             depth -= 1
-        if ch in SENT_END and depth == 0:
+            # “… انتهى الأمر.” closes a quoted sentence: end after the quote
+            if depth == 0 and i > first and text[toks[i - 1][0]] in SENT_END and toks[i - 1][1] == s:
+                end_here = True
+        if ch in SENT_END and depth == 0 and not end_here:
             prev_len = toks[i - 1][1] - toks[i - 1][0] if i > first else 0
             is_abbrev = ch == "." and i > first and prev_len == 1 and toks[i - 1][1] == s
             is_decimal = (

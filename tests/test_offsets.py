@@ -58,3 +58,12 @@ def test_normalise_folds_what_it_promises():
 def test_seed_spans_valid(seed_record):
     check_spans(seed_record)
     assert seed_record["tokens"] and seed_record["sentences"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=100))
+def test_normalisation_is_idempotent_and_aligned_on_any_unicode(text):
+    norm, align = normalise_aligned(text)
+    assert normalise(norm) == norm
+    for i in range(len(norm)):
+        assert 0 <= to_original(align, i) < len(text)

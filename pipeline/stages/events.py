@@ -1,6 +1,10 @@
-"""Stage 4: events (PLOVER).  First version: emits an empty list."""
+"""Stage 4: events coded in PLOVER (who did what to whom, where, when).
+
+See docs/events.md and :mod:`pipeline.events.coder`."""
 from __future__ import annotations
 
+from ..events.coder import code_record
+from ..events.lexicon import derived_info
 from ..registry import Stage, register
 
 
@@ -8,7 +12,17 @@ from ..registry import Stage, register
 class Events(Stage):
     requires = ("tokens", "sentences", "entities")
     provides = ("events",)
+    version = "2"
+
+    def __init__(self, use_derived: bool = True, **config):
+        super().__init__(use_derived=use_derived, **config)
+        self.use_derived = use_derived
+
+    def info(self) -> dict:
+        d = super().info()
+        d["lexicon"] = derived_info()
+        return d
 
     def __call__(self, rec: dict) -> dict:
-        rec["events"] = []
+        rec["events"] = code_record(rec, use_derived=self.use_derived)
         return rec

@@ -1,0 +1,125 @@
+"""Derive the committed events lexicon from the UniversalPetrarch Arabic CAMEO
+dictionary (``DATA/petrarch_ar/CAMEO.ar.0.5.txt``).
+
+``python -m models.events.build --data ../shared/data`` (or ``make models``)
+writes ``models/events/lexicon.json``: normalised verb lemma → PLOVER category,
+with the CAMEO votes behind it.  Deterministic: same input, same bytes.
+
+How a lemma gets its category: every verb block (``--- VERB [code] ---``) lists
+lemma lines (optionally with their own ``[code]``) and object patterns
+(``- * OBJECT [code]``).  A lemma collects votes: its own code ×3, the block
+header's code ×2, each pattern code of its block ×1, each mapped to PLOVER
+(CAMEO 01/02 count as votes for "no event").  It is kept only when one PLOVER
+category wins at least 75% of its votes with at least 5 votes; generic verbs
+whose category depends on the object (وضع، قدم، بدا…) therefore drop out.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from pipeline.arabic import normalise
+from pipeline.events.plover import cameo_to_plover
+
+OUT = Path(__file__).resolve().parent / "lexicon.json"
+CODE_RE = re.compile(r"\[(\d{2,4})\]")
+HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+MIN_SHARE = 0.75
+MIN_VOTES = 5
+
+
+def _cat(code: str | None) -> str | None:
+    if not code or not code.isdigit():
+        return None
+    return cameo_to_plover(code) or "NONE"
+
+
+def parse_blocks(text: str):
+    """Yield (header_code, [(lemma, own_code)], [pattern_codes]) per verb block."""
+    in_verbs = False
+    block = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if "VERB PATTERNS" in line:
+            in_verbs = True
+            continue
+        if not in_verbs or not line:
+            continue
+        m = HEADER_RE.match(line)
+        if m:
+            if block:
+                yield block
+            block = (m.group(2), [], [])
+            continue
+        if block is None or line.startswith("#"):
+            continue
+        if line.startswith("-"):
+            c = CODE_RE.search(line)
+            if c:
+                block[2].append(c.group(1))
+            continue
+        if line[0] in "+&":
+            continue
+        head = line.split("#", 1)[0]
+        c = CODE_RE.search(head)
+        lemma = CODE_RE.sub("", head).strip()
+        if lemma:
+            block[1].append((lemma, c.group(1) if c else None))
+    if block:
+        yield block
+
+
+def derive(cameo_text: str) -> dict:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for header, lemmas, patterns in parse_blocks(cameo_text):
+        hc = _cat(header)
+        pcs = [c for c in (_cat(p) for p in patterns) if c]
+        for lemma, own in lemmas:
+            # single words only: multi-word / +preposition lemmas need a parser
+            if " " in lemma or "+" in lemma or "_" in lemma:
+                continue
+            key = normalise(lemma)
+            if len(key) < 3 or not re.fullmatch(r"[\u0621-\u064a]+", key):
+                continue
+            v = votes[key]
+            oc = _cat(own)
+            if oc:
+                v[oc] += 3
+            if hc:
+                v[hc] += 2
+            for c in pcs:
+                v[c] += 1
+    out = {}
+    for key in sorted(votes):
+        v = votes[key]
+        total = sum(v.values())
+        if total < MIN_VOTES:
+            continue
+        cat, n = sorted(v.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        if cat == "NONE" or n / total < MIN_SHARE:
+            continue
+        out[key] = {"type": cat, "share": round(n / total, 3), "votes": total}
+    return out
+
+
+def build(data_dir: Path) -> Path:
+    src = Path(data_dir) / "petrarch_ar" / "CAMEO.ar.0.5.txt"
+    lex = derive(src.read_text(encoding="utf-8"))
+    payload = {
+        "source": "UniversalPetrarch CAMEO.ar.0.5.txt (MIT), derived by models/events/build.py",
+        "min_share": MIN_SHARE,
+        "min_votes": MIN_VOTES,
+        "lemmas": lex,
+    }
+    OUT.write_text(json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"events: {len(lex)} lemmas -> {OUT}")
+    return OUT
+
+
+if __name__ == "__main__":
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default="../shared/data")
+    build(Path(ap.parse_args().data))

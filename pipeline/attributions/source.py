@@ -1,0 +1,456 @@
+"""Source: the noun phrase a claim is attributed to, and what kind of source it is.
+
+``np_after`` / ``np_before`` find the phrase on either side of a cue;
+``describe`` decides ``named``, ``count``, ``kind`` and ``descriptor``:
+
+* count: a number word (every gender and case, 3-10, 11-19 compounds, tens)
+  or digits before the head noun give the number; a dual head (مصدران،
+  مصدرين) gives 2; a singular head (مصدر، مسؤول) or any named source gives 1;
+  an unspecified plural (مصادر، مسؤولون، شهود) gives null.
+* named: false when the head noun is a generic source word (مصدر، مسؤول،
+  شهود عيان، خبراء ...) or an unnamed document (التقرير، المعلومات) or a role
+  with no name after it (المستشار في مكتب الوزير); true for a person's name,
+  an organisation, a ministry, an agency, a media outlet or a named document.
+* kind: media / document / organisation by the head noun (صحيفة، وكالة /
+  تقرير، بيان / وزارة، هيئة، ...) or the entity label; anonymous for generic
+  unnamed sources; person otherwise.
+"""
+from __future__ import annotations
+
+from .cue import OPEN_Q, SENT_PUNCT, Ctx, verb_entry
+from .lexicon import (
+    ADDRESSEE,
+    ANON_DU,
+    ANON_PL,
+    ANON_SG,
+    COMMON,
+    COMPLEMENTIZERS,
+    DOC_PL,
+    DOC_SG,
+    FUNCTION,
+    HUNDREDS,
+    MEDIA,
+    ORG,
+    OTHER_ADJ,
+    SETTING_AFTER_FI,
+    SOUND_PL_YN,
+    TEEN_FIRST,
+    TENS,
+    TIME_WORDS,
+    TITLES,
+    UNITS,
+    VAGUE,
+)
+
+FATHA = "\u064e"
+MAX_NP = 16
+#: particles that may open a clause before a preposed source (كما، من جهته، وقد)
+LEAD_PARTICLES = {"و", "ف", "هذه", "وهذه", "هذا", "وهذا", "هي", "وهي", "هو", "وهو", "كما", "وكما", "ثم", "قد", "وقد", "فقد", "لكن", "ولكن", "بينما", "فيما", "وفيما", "حيث", "اذ",
+                  "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "ومن",
+                  "في", "المقابل", "حين", "وفي", "اما", "واما", "ان", "غير", "الا", "كذلك"}
+STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
+#: adverbs and pronoun-object prepositions between a cue and its subject ("نقلت عنه وكالة", "أشارت فيه")
+LEADING_SKIP = {"قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك", "فيه", "فيها", "فيهم",
+                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا"}
+PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
+                "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
+AUX_KANA = {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "اما", "واما", "فكان", "فكانت"}
+#: honorific pronouns standing for a named person: وقال سموه، وأكد معاليه (resolved like a pronoun subject)
+HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فضيلته", "سماحته", "جلالته", "فخامته"}
+#: words that end a source phrase: a main clause (فإن، فقد), a relative clause, an adverbial, the quoted "saying"
+NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلقد", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
+            "بهذا", "بهذه", "بذلك", "بدوره", "بدورها", "قوله", "قولها", "قولهم", "حيث", "بينما", "فيما", "عندما"}
+#: ranks and honorifics always followed by a name, even a definite one (اللواء التركي، الشيخ المحيسني)
+HONORIFICS = {"لواء", "عميد", "عقيد", "عماد", "مقدم", "رايد", "راءد", "نقيب", "ملازم", "دكتور", "د", "مهندس", "شيخ", "امير",
+              "سيد", "سيده", "استاذ", "جنرال", "بروفيسور", "ملك", "اميره", "مشير", "ادميرال", "اميرال", "كابتن", "الحاج", "حاج",
+              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه"}
+CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وفيما", "ثم", "لكن", "ولكن", "اذ", "ان", "الا", "غير", "بعدما", "عندما",
+                "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
+
+
+_ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | set(UNITS) | set(TENS)
+            | set(TEEN_FIRST) | set(HUNDREDS) | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
+
+
+def _drop_article(k: str) -> str:
+    if k.startswith("لل") and len(k) > 4:
+        return k[2:]
+    for art in ("ال", "بال", "كال"):
+        if k.startswith(art) and len(k) > len(art) + 1:
+            return k[len(art):]
+    return k
+
+
+def strip_conj(k: str) -> str:
+    """Drop a conjunction و/ف when what remains is a known or definite word
+    (والمسؤول -> المسؤول, but وزارة and فريق stay)."""
+    if len(k) > 3 and k[0] in "وف":
+        r = k[1:]
+        if r.startswith("ال") or r in _ALL_LEX or _drop_article(r) in _ALL_LEX:
+            return r
+    return k
+
+
+def bare(k: str) -> str:
+    """Key without conjunction, preposition ل/ب and article: والمسؤولين -> مسءولين."""
+    return _drop_article(strip_conj(k))
+
+
+def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
+    """Tokens taken by an addressee phrase at k (لـ«الشرق الأوسط»، للصحافيين), 0 if none."""
+    kk = ctx.keys[k]
+    if kk in ("ل", "لـ") and k + 1 < b:
+        if ctx.tok(k + 1) in OPEN_Q:
+            c = ctx.close_quote(k + 1, b)
+            return (c - k + 1) if c is not None and c - k < 8 else 0
+        return 2
+    if kk in ADDRESSEE:
+        n = 1
+        if kk.startswith(("لوكاله", "لصحيفه", "لقناه", "لجريده", "لمجله", "لموقع", "لشبكه", "لتلفزيون", "لاذاعه")):
+            # the outlet's name that follows
+            while k + n < b and n < 5 and ctx.keys[k + n] not in COMPLEMENTIZERS and ctx.tok(k + n) not in STOP_BEFORE and ctx.keys[k + n] not in FUNCTION:
+                n += 1
+        return n
+    return 0
+
+
+def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
+    """Skip time words, addressee phrases and a comma right after a cue ("وأكد، أمين المنطقة …، أنه")."""
+    if k < b and ctx.tok(k) in ("،", ","):
+        k += 1
+    while k < b:
+        kk = ctx.keys[k]
+        if kk in TIME_WORDS or kk in LEADING_SKIP:
+            k += 1
+            continue
+        n = _is_addressee(ctx, k, b)
+        if n:
+            k += n
+            continue
+        t = ctx.tok(k)
+        if t.startswith("م") and (t.endswith("اً") or t.endswith("ًا")) and len(t) > 4:
+            k += 1  # a circumstantial participle (وقال متسائلاً), not the subject
+            continue
+        break
+    return k
+
+
+def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """The noun phrase starting at token k (after skipping adverbs and
+    addressees), ending before a comma, a setting phrase (في مؤتمر صحافي،
+    خلال، أمس), an addressee, a complementizer or ``stop``."""
+    end = b if stop is None else min(b, stop)
+    k = _skip_leading(ctx, k, end)
+    s = k
+    open_q = None
+    while k < end and k - s < MAX_NP:
+        t = ctx.tok(k)
+        kk = ctx.keys[k]
+        if open_q is not None:
+            if t == OPEN_Q[open_q]:
+                open_q = None
+            k += 1
+            continue
+        if t in OPEN_Q:
+            c = ctx.close_quote(k, end)
+            if c is not None and c - k <= 5 and k > s or (c is not None and c - k <= 5 and k == s):
+                open_q = t
+                k += 1
+                continue
+            break
+        if t == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
+            k += 1  # an abbreviation: "م. أبورأس", "د. سالم"
+            continue
+        if t in STOP_BEFORE or t in SENT_PUNCT or kk in COMPLEMENTIZERS:
+            break
+        if kk in NP_BREAK and k > s:
+            break
+        if kk in preps and k > s:
+            break  # the verb's own preposition: "لفت المهندس إلى ..."
+        if kk in ("عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"):
+            break
+        if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
+            break
+        if kk in TIME_WORDS and k > s:
+            break
+        if kk in ("علي",) and k + 1 < end and ctx.keys[k + 1] in ("هامش", "صعيد"):
+            break
+        if k > s and _is_addressee(ctx, k, end):
+            break
+        if k > s and verb_entry(kk)[0] is not None:
+            break
+        if kk in ("ب", "بـ") and k + 1 < end and ctx.tok(k + 1) in OPEN_Q:
+            break
+        k += 1
+    e = k
+    if e - s == 1 and strip_conj(ctx.keys[s]) in HONORIFIC_PRONOUNS:
+        return None  # "وقال سموه": a pronoun subject
+    if s < e and (ctx.keys[s] in PREPOSITIONS or verb_entry(ctx.keys[s])[0] is not None):
+        return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
+    # do not end on a preposition or conjunction
+    while e > s and (ctx.keys[e - 1] in FUNCTION and ctx.keys[e - 1] not in ("د",)):
+        e -= 1
+    if e <= s:
+        return None
+    return s, e
+
+
+def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, int] | None:
+    """A preposed source: the noun phrase between the clause start and the cue
+    at token i (مصادر مقربة من الكرملين أكدت أن ...).  With ``relative`` the
+    cue follows الذي/التي and the phrase is the relative's antecedent, which may
+    be the object of a preposition ("تواصلت مع السفير فلان الذي أكد أن")."""
+    k = i
+    if relative:
+        k -= 1  # the relative pronoun
+    while k > a and k > i - MAX_NP:
+        t = ctx.tok(k - 1)
+        kk = ctx.keys[k - 1]
+        if relative and (kk in PREPOSITIONS or kk in ("مع",) or (kk[:1] in "بل" and False)):
+            break
+        if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in ("ما", "بما", "مما", "الي"):
+            break
+        k -= 1
+    if k > a and not relative and (ctx.keys[k - 1] in ("ما", "بما", "مما", "الي") or verb_entry(ctx.keys[k - 1])[0] is not None):
+        return None  # the phrase is an object ("مستندا إلى تسجيل تعترف"), not a clause-initial subject
+    s, e = k, i
+    # relative pronoun before the verb: الحكومة التي أكدت
+    if e > s and ctx.keys[e - 1] in ("التي", "الذي", "الذين", "اللتين", "اللذين"):
+        e -= 1
+    while e > s and ctx.keys[e - 1] in ("قد", "فقد", "لقد", "وقد"):
+        e -= 1  # "أما المواطن فقد أشار", "وكانت مصادر قد أشارت"
+    while s < e and (ctx.keys[s] in LEAD_PARTICLES or ctx.keys[s] in TIME_WORDS or ctx.keys[s] in AUX_KANA):
+        s += 1
+    if e <= s:
+        return None
+    first = ctx.keys[s]
+    fb = bare(first)
+    ok = (
+        strip_conj(first).startswith("ال")
+        or _name_like(ctx, s)
+        or fb in ANON_SG or fb in ANON_PL or fb in ANON_DU or fb in UNITS or fb in TENS or fb.isdigit()
+        or fb in TITLES or fb in MEDIA or fb in ORG or fb in DOC_SG or fb in DOC_PL
+        or any(en["start"] <= ctx.toks[s]["start"] < en["end"] for en in ctx.entities)
+    )
+    if not ok:
+        return None
+    return s, e
+
+
+# ---------------------------------------------------------------------------
+
+def _number(ctx: Ctx, s: int, e: int) -> tuple[int | None, int]:
+    """A number at the start of the phrase: (value, tokens used)."""
+    k0 = bare(ctx.keys[s])
+    if k0.isdigit():
+        return int(k0), 1
+    if k0 in TEEN_FIRST or k0 in UNITS:
+        nxt = ctx.keys[s + 1] if s + 1 < e else ""
+        if nxt in ("عشر", "عشره"):
+            return 10 + (TEEN_FIRST.get(k0) or UNITS[k0]), 2
+        if k0 in UNITS and nxt == "و" and s + 2 < e and ctx.keys[s + 2] in TENS:
+            return UNITS[k0] + TENS[ctx.keys[s + 2]], 3
+        if k0 in UNITS and nxt.startswith("و") and nxt[1:] in TENS:
+            return UNITS[k0] + TENS[nxt[1:]], 2
+        if k0 in UNITS:
+            return UNITS[k0], 1
+        return None, 0
+    if k0 in TENS:
+        return TENS[k0], 1
+    if k0 in HUNDREDS:
+        return HUNDREDS[k0], 1
+    return None, 0
+
+
+PRONOUN_SUFFIX = ("هم", "ها", "هن", "كم", "هما")
+
+
+def plausible_prep_source(ctx: Ctx, s: int, e: int, f: dict) -> bool:
+    """After وفق / حسب / طبقًا ("in line with") a phrase is a source only when it
+    looks like one: a source noun (lexicons), a counted noun, an entity, or a
+    short name (لوند) - not "أجندتهم الخاصة", "معايير سيتم إقرارها"."""
+    if f["kind"] in ("anonymous", "media", "document", "organisation") and f["_lexical"] and not f.get("_fallthrough"):
+        return True
+    if f.get("_titled") or f["entity"] is not None:
+        return True
+    toks = range(s, e)
+    if e - s > 3:
+        return False
+    for k in toks:
+        t = ctx.tok(k)
+        if not _name_like(ctx, k) or ctx.keys[k].endswith(PRONOUN_SUFFIX) or (t.endswith("ه") and len(t) > 3 and not t.endswith("الله")):
+            return False
+    return True
+
+
+def _participle_plural(k: str) -> bool:
+    """مسعفون، متظاهرين، مهاجرون: a participle (مُفعِل pattern family) with a sound
+    plural ending; ماكرون (م + long ا) is a name."""
+    return len(k) >= 6 and k[0] == "م" and k[1] != "ا" and k.endswith("ون")
+
+
+def _is_dual_by_vowel(text: str) -> bool:
+    """مسؤولَين: a fatha before the final ين marks the dual."""
+    return len(text) >= 3 and text.endswith("ين") and text[-3] == FATHA
+
+
+def _name_like(ctx: Ctx, k: int) -> bool:
+    kk = strip_conj(ctx.keys[k])
+    if not kk or not kk[0].isalpha() or kk.isdigit():
+        return False
+    if kk.startswith("ال") or kk in FUNCTION or kk in COMMON or kk in TITLES or bare(kk) in COMMON or bare(kk) in TITLES:
+        return False
+    if kk in ANON_SG or kk in ANON_PL or kk in DOC_SG or kk in DOC_PL or kk in OTHER_ADJ or kk in ORG or kk in MEDIA:
+        return False
+    if kk.startswith(("لل", "بال", "وال")) or (kk[0] in "لب" and kk[1:].startswith("ال")):
+        return False
+    return len(kk) >= 2
+
+
+def _entity_in(ctx: Ctx, cs: int, ce: int):
+    best, best_ov = None, 0
+    for en in ctx.entities:
+        ov = min(ce, en["end"]) - max(cs, en["start"])
+        if ov > best_ov and en.get("label") in ("PER", "ORG", "MISC", "LOC"):
+            best, best_ov = en, ov
+    return best
+
+
+def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None, verb_number: str | None = None) -> dict:
+    """Fields of the source phrase over tokens [s, e) (character span [cs, ce))."""
+    while s < e - 1 and ctx.tok(s) in OPEN_Q:
+        s += 1  # a quoted name: "الصالح"
+    count, used = _number(ctx, s, e)
+    h = s + used
+    vague = False
+    if h < e and bare(ctx.keys[h]) in VAGUE:
+        vague = True
+        h += 1
+        while h < e and ctx.keys[h] in ("من",):
+            h += 1
+    one_of = False
+    if h < e and bare(ctx.keys[h]) in ("احد", "احدي") and h + 1 < e:
+        one_of = True
+        h += 1
+    head = bare(ctx.keys[h]) if h < e else ""
+    head_text = ctx.tok(h) if h < e else ""
+    ent = _entity_in(ctx, cs, ce)
+    kind, named, number, human = "person", True, "sg", True
+    descr_from = None
+    titled = fallthrough = False
+    lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
+    if head in ANON_DU and not count:
+        kind, named, count, number = "anonymous", False, 2, "du"
+        descr_from = h + 1
+    elif head in ANON_SG:
+        kind, named, number = "anonymous", False, "sg"
+        count = count or 1
+        descr_from = h + 1
+    elif head in ANON_PL:
+        kind, named, number = "anonymous", False, "pl"
+        human = head not in ("مصادر", "جهات", "اوساط", "دواءر", "مصادرنا")
+        if one_of:
+            count, number = 1, "sg"
+        elif count is None and head in SOUND_PL_YN and _is_dual_by_vowel(head_text):
+            count, number = 2, "du"
+        elif count is None:
+            count = None
+        descr_from = h + 1
+    elif head in DOC_SG or head in DOC_PL:
+        kind = "document"
+        plural = head in DOC_PL
+        number = "pl" if plural else "sg"
+        human = False
+        rest = range(h + 1, e)
+        named = any(_name_like(ctx, k) or ctx.tok(k) in OPEN_Q or bare(ctx.keys[k]) in ORG or bare(ctx.keys[k]) in MEDIA for k in rest)
+        if count is None and not plural:
+            count = 1
+    elif head in MEDIA:
+        kind, named, count = "media", True, count or 1
+    elif head in ORG:
+        kind, named = "organisation", True
+        if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات"):
+            number, count, named, human = "pl", None, False, False
+        else:
+            count = count or 1
+    elif head in TITLES:
+        kind = "person"
+        titled = True
+        named = any(_name_like(ctx, k) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
+        if not named:
+            # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
+            k = h
+            while k < e and bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"}:
+                k += 1
+            named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
+        count = count or 1
+    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head):
+        # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
+        kind, named, number = "anonymous", False, "pl"
+        descr_from = h + 1
+        if count is not None and count <= 1:
+            count = None
+    else:
+        fallthrough = True
+        named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
+        if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
+            kind = "organisation"
+        if not named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
+            # a definite word in no list: a family name alone (الرافعي، العبيد) or an
+            # institution (الحكومة الجديدة): identified either way
+            named, lexical = True, False
+            kind = "person" if e - h == 1 else "organisation"
+        count = count or 1
+    if kind != "anonymous" and count is None and number == "sg":
+        count = 1
+    if count is not None and count >= 3 or (count is None and number == "pl"):
+        number = "pl"
+    elif count == 2:
+        number = "du"
+    if vague:
+        count = None
+    if kind == "person" and not named and head not in TITLES:
+        kind = "anonymous"
+    gender = "f" if head_text.endswith("ة") or head_text.endswith("ه") and head in ("وزاره",) else "m"
+    if verb_gender and number == "sg":
+        gender = verb_gender
+    # descriptor of anonymous sources: the words after the head (not "other")
+    descriptor = None
+    if kind == "anonymous" and descr_from is not None:
+        d = descr_from
+        while d < e and ctx.keys[d] in OTHER_ADJ:
+            d += 1
+        if d < e:
+            dend = e
+            while dend > d and ctx.keys[dend - 1] in OTHER_ADJ:
+                dend -= 1
+            if dend > d:
+                descriptor = (ctx.toks[d]["start"], ctx.toks[dend - 1]["end"])
+    return {
+        "named": bool(named),
+        "count": count,
+        "kind": kind,
+        "descriptor": descriptor,
+        "entity": ent["id"] if ent is not None and kind != "anonymous" and "id" in ent else None,
+        "_gender": gender,
+        "_number": number,
+        "_human": human,
+        "_lexical": lexical,
+        "_titled": titled,
+        "_fallthrough": fallthrough,
+    }
+
+
+def compatible(src: dict, gender: str | None, number: str | None) -> bool:
+    """Can a pronoun subject of this gender/number (the continuation verb's
+    agreement) refer to this source?"""
+    sn, sg, hum = src["_number"], src["_gender"], src["_human"]
+    if number is None:
+        return True
+    if number == "sg":
+        if sn == "sg":
+            return gender is None or sg == gender
+        return gender == "f" and not hum  # non-human plurals take feminine singular: المصادر ... وأضافت
+    if number == "du":
+        return sn == "du"
+    return sn == "pl" and hum or sn == "du" and False

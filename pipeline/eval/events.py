@@ -1,0 +1,180 @@
+"""``python -m pipeline.eval --only events``: PLOVER event detection and actor
+spans on the PLOVER gold (DEV half in ../shared/data/plover_gsr), plus speed.
+
+Detection (per event type, ASSAULT and PROTEST): each gold sentence is run as
+a one-article record through normalise → tokenise → entities → events; a
+sentence is predicted positive when it yields an event of that type that is
+asserted (``negated`` false and ``modality`` null).  "yes" sentences are
+positives, "easy no" and "difficult no" negatives, "ambiguous" ignored.
+
+Actor overlap (source and target, micro-averaged over both types): for each
+span-gold sentence with a non-empty ``source_gold`` / ``target_gold``, the
+predicted actor is taken from the event of that type whose trigger overlaps
+``verb_gold`` (else the first event of the type).  It is correct when it shares
+at least one normalised word (clitics stripped) with the gold span.
+Precision = correct / predicted actors, recall = correct / gold actors.
+
+Every figure is printed for the whole dev half, the TUNE part (used while
+building the lexicon) and the HELD-OUT part (30% by a hash of the sentence id,
+fixed before tuning; see pipeline/events/split.py).
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import time
+import zipfile
+from pathlib import Path
+
+from ..arabic import normalise
+from ..events.split import is_held_out
+from ..events.triggers import candidates
+from ..record import new_record
+from ..registry import build
+
+TYPES = ("ASSAULT", "PROTEST")
+PARTS = ("all", "tune", "held-out")
+
+
+def _prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "tp": tp, "fp": fp, "fn": fn}
+
+
+def _part(sid: str) -> str:
+    return "held-out" if is_held_out(sid) else "tune"
+
+
+def _words(s: str) -> set[str]:
+    out = set()
+    for w in normalise(s).split():
+        for st, p, _ in candidates(w):
+            if p in ("", "و", "ف", "ب", "ل", "ال", "وال", "بال", "لل", "فال"):
+                out.add(st)
+    return out
+
+
+def run_sentences(texts: list[tuple[str, str]], upstream, events_stage):
+    """Run upstream stages then the events stage; returns (records, events seconds, words)."""
+    recs = []
+    for sid, text in texts:
+        r = new_record(sid, text, {})
+        for st in upstream:
+            r = st(r)
+        recs.append(r)
+    words = sum(len(r["tokens"]) for r in recs)
+    t0 = time.perf_counter()
+    for r in recs:
+        events_stage(r)
+    return recs, time.perf_counter() - t0, words
+
+
+def detection(gold_dir: Path, upstream, ev_stage) -> tuple[dict, float, int, dict]:
+    scores, seconds, words, preds = {}, 0.0, 0, {}
+    for typ in TYPES:
+        path = gold_dir / f"{typ.lower()}_gsr.csv"
+        rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["label"] != "ambiguous"]
+        recs, sec, w = run_sentences([(r["id"], r["text"]) for r in rows], upstream, ev_stage)
+        seconds += sec
+        words += w
+        counts = {p: [0, 0, 0] for p in PARTS}
+        for row, rec in zip(rows, recs):
+            pos = any(e["type"] == typ and not e["negated"] and e["modality"] is None for e in rec["events"])
+            preds[(typ, row["id"])] = rec
+            gold = row["label"] == "yes"
+            for part in ("all", _part(row["id"])):
+                c = counts[part]
+                if pos and gold:
+                    c[0] += 1
+                elif pos:
+                    c[1] += 1
+                elif gold:
+                    c[2] += 1
+        scores[typ] = {p: _prf(*counts[p]) for p in PARTS}
+    return scores, seconds, words, preds
+
+
+def actor_overlap(gold_dir: Path, upstream, ev_stage) -> dict:
+    counts = {p: {"source": [0, 0, 0], "target": [0, 0, 0]} for p in PARTS}  # correct, predicted, gold
+    for typ in TYPES:
+        items = json.loads((gold_dir / f"{typ.lower()}_spans.json").read_text(encoding="utf-8"))
+        recs, _, _ = run_sentences([(it["source"], it["text"]) for it in items], upstream, ev_stage)
+        for it, rec in zip(items, recs):
+            evs = [e for e in rec["events"] if e["type"] == typ]
+            verb = _words(it.get("verb_gold") or "")
+            ev = next((e for e in evs if _words(e["trigger"]["text"]) & verb), evs[0] if evs else None)
+            for role, key in (("source", "source_gold"), ("target", "target_gold")):
+                g = _words(it.get(key) or "")
+                if not g:
+                    continue
+                pred = ev.get(f"{role}_actor") if ev else None
+                for part in ("all", _part(it["source"])):
+                    c = counts[part][role]
+                    c[2] += 1
+                    if pred:
+                        c[1] += 1
+                        if _words(pred["text"]) & g:
+                            c[0] += 1
+    out = {}
+    for part in PARTS:
+        res = {}
+        for role in ("source", "target"):
+            c = counts[part][role]
+            res[role] = _prf(c[0], c[1] - c[0], c[2] - c[0])
+        tot = [sum(counts[part][r][k] for r in ("source", "target")) for k in range(3)]
+        res["both"] = _prf(tot[0], tot[1] - tot[0], tot[2] - tot[0])
+        out[part] = res
+    return out
+
+
+def saudinewsnet_speed(data_dir: Path, upstream, ev_stage, max_articles: int = 300) -> dict | None:
+    zips = sorted((data_dir / "saudinewsnet").glob("*.zip"))
+    if not zips:
+        return None
+    with zipfile.ZipFile(zips[0]) as z:
+        name = sorted(n for n in z.namelist() if n.endswith(".json"))[0]
+        arts = json.loads(z.read(name).decode("utf-8"))
+    arts = [a for a in arts if isinstance(a, dict) and a.get("content")][:max_articles]
+    texts = [(f"snn{i}", a["content"]) for i, a in enumerate(arts)]
+    recs, sec, words = run_sentences(texts, upstream, ev_stage)
+    n_ev = sum(len(r["events"]) for r in recs)
+    return {"file": f"{zips[0].name}:{name}", "articles": len(recs), "words": words, "seconds": round(sec, 3),
+            "words_per_s": round(words / sec) if sec else None, "events": n_ev}
+
+
+def main(data_dir: Path, args=None) -> dict:
+    gold_dir = Path(data_dir) / "plover_gsr"
+    if not gold_dir.exists():
+        print(f"events: no PLOVER gold at {gold_dir}; skipped")
+        return {}
+    stages = build()
+    upstream = [s for s in stages if s.name in ("normalise", "tokenise", "entities")]
+    ev_stage = next(s for s in stages if s.name == "events")
+    det, sec, words, _ = detection(gold_dir, upstream, ev_stage)
+    print("Sentence-level detection (asserted events only; ambiguous ignored)")
+    print(f"{'type':8} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for typ in TYPES:
+        for part in PARTS:
+            s = det[typ][part]
+            print(f"{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    act = actor_overlap(gold_dir, upstream, ev_stage)
+    print("\nActor overlap on the span gold (any shared word)")
+    print(f"{'role':7} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
+    for role in ("source", "target", "both"):
+        for part in PARTS:
+            s = act[part][role]
+            print(f"{role:7} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    speed = {"gold_sentences": {"words": words, "seconds": round(sec, 3), "words_per_s": round(words / sec) if sec else None}}
+    snn = saudinewsnet_speed(Path(data_dir), upstream, ev_stage)
+    if snn:
+        speed["saudinewsnet"] = snn
+    print("\nSpeed of the events stage alone (upstream stages run beforehand, not timed)")
+    g = speed["gold_sentences"]
+    print(f"  gold sentences: {g['words']} tokens in {g['seconds']} s = {g['words_per_s']} tokens/s")
+    if snn:
+        print(f"  SaudiNewsNet {snn['file']} first {snn['articles']} articles: {snn['words']} tokens in {snn['seconds']} s "
+              f"= {snn['words_per_s']} tokens/s, {snn['events']} events")
+    return {"detection": det, "actors": act, "speed": speed}

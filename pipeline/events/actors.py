@@ -1,0 +1,286 @@
+"""Source and target actors, and the location, as token ranges.
+
+Arabic news prose is verb-initial (VSO) or topic-first (SVO after أن/إن, or
+at the start of a clause).  Without a parser we use word order and a few
+prepositions:
+
+* active verb, VSO ("اغتال الطيران الإسرائيلي خمسة فلسطينيين"): source = the
+  noun phrase after the verb, target = the next one (skipping a preposition
+  على/ضد/ل and the verb's fixed object such as النار);
+* active verb, SVO ("مسلحين مجهولين اغتالوا ضابطاً"; plural verb or a noun
+  phrase right before it): source = the phrase before, target = the one after;
+* passive verb / تعرض لـ: target = the phrase after (or before, SVO); source =
+  the phrase after "على يد / على أيدي / من قبل";
+* verbal noun: "هجوم X على Y" → source X, target Y; for killing, abduction,
+  assassination, torture nouns the following phrase is the victim (target).
+
+A noun phrase is at most 4 tokens and stops at punctuation, prepositions,
+conjunctions, relative pronouns and other event words.  When a phrase
+overlaps a named entity it is widened to cover it, and the entity's id is
+attached by the stage.
+"""
+from __future__ import annotations
+
+from .numbers import word_value
+from .triggers import candidates
+
+PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}
+FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "نيرانها", "نيرانهم", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
+                 "قذيفتين", "صاروخين", "سراح", "جوا", "سيطره"}
+QAM = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "اقدم", "اقدمت", "اقدموا"}
+AUX_BEFORE = {"قد", "لقد", "كان", "كانت", "كانوا", "وقد", "فقد", "قد"}
+
+STOP = set(
+    "في من الي علي عن مع ضد بعد قبل خلال منذ حيث الذي التي الذين اللذين اللتين ان انه انها اذ اذا كما ثم او "
+    "و قد لقد كان كانت كانوا هو هي هم وهو وهي وهم عند عندما حين بين حتي لدي لدى امس اليوم ما لا لم لن "
+    "الا الي الى لكن بل ايضا فيما بينما وفي ومن الى الا انهم بان وان فان اثر جراء بسبب نحو باتجاه صوب "
+    "عبر دون بدون وسط قرب شمال جنوب شرق غرب امام داخل خارج فوق تحت عليه عليها عليهم منه منها منهم به بها بهم له لها لهم "
+    "ففي وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
+    "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت".split()
+)
+PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
+PLACE_NOUNS = {"مدينه", "منطقه", "قريه", "بلده", "حي", "قاعده", "محافظه", "ولايه", "اقليم", "العاصمه", "ساحه", "شارع",
+               "مخيم", "ميدان", "ناحيه", "قضاء", "مديريه", "مطار", "سجن", "مستشفي", "مسجد", "جامع", "كنيسه", "سوق"}
+LOC_PREPS = {"في", "قرب", "وسط", "شمال", "جنوب", "شرق", "غرب", "امام", "داخل", "عبر", "بمدينه", "بمنطقه", "بالقرب", "الي", "نحو"}
+AGENT_PREPS = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"), ("بيد",), ("بايدي",))
+VICTIM_MODES = {"kill", "assassinate", "abduct", "torture", "sexual", "beat"}
+
+
+def _is_word(w: str) -> bool:
+    return bool(w) and w not in PUNCT and not all(c in PUNCT for c in w)
+
+
+def np_after(norms, i, end, trig: set[int], max_len=4):
+    """Noun phrase starting at token i: (first, last+1) or None."""
+    if i >= end or i in trig or not _is_word(norms[i]):
+        return None
+    if norms[i] in ("نحو", "حوالي", "قرابه") and i + 1 < end and word_value(norms[i + 1]) is not None:
+        pass  # "نحو 500 شخص": an approximate count, part of the phrase
+    elif norms[i] in STOP:
+        return None
+    j = i
+    while j < end and j - i < max_len:
+        w = norms[j]
+        if j > i and w == "من" and word_value(norms[j - 1]) is not None and j + 1 < end and _is_word(norms[j + 1]):
+            j += 1  # "ثلاثة من عناصر الشرطة": a count of a group
+            continue
+        if not _is_word(w) or (j > i and (w in STOP or j in trig)):
+            break
+        if j > i and w.startswith("و") and w not in ("واشنطن", "واحد", "واسع", "واضح", "وادي") and len(w) > 3 and not norms[j - 1].isdigit() \
+                and not (word_value(norms[j - 1]) is not None and word_value(w) is not None):
+            break  # "و" + word: a new conjunct / clause
+        if j > i and word_value(w) is not None and word_value(norms[j - 1]) is None and norms[j - 1] not in ("نحو", "حوالي", "قرابه"):
+            break  # a number starts a new phrase
+        if j > i and w.startswith(("بال", "بت", "با", "بم")) and len(w) > 4:
+            break  # a prepositional phrase (بوقف، بالضرب) ends the phrase
+        if j > i and _definite(norms[j - 1]) and not _definite(w) and w.endswith(("ين", "ا")) and len(w) > 3:
+            break  # "الجيش الإسرائيلي | عنصرين": an indefinite object after a definite subject
+        if j > i and norms[j - 1].endswith("ون") and not w.endswith("ون"):
+            break  # "مسلحون مجهولون | ضابطا": agreement ends with the subject
+        if j > i and _definite(w) and _definite(norms[j - 1]) and not _adjective(w):
+            break  # two definite nouns in a row: subject then object
+        j += 1
+    return (i, j) if j > i else None
+
+
+def _definite(w: str) -> bool:
+    return w.startswith(("ال", "وال", "فال", "بال", "لل"))
+
+
+def _adjective(w: str) -> bool:
+    """Nisba and participle-like adjectives that follow a definite noun."""
+    return w.endswith(("ي", "يه", "يين", "يون", "يان")) or w in ("المسلحه", "الخاصه", "الحاكم", "العام", "الكبير", "الكبري")
+
+
+def np_before(norms, i, start, trig: set[int], max_len=4):
+    """Noun phrase ending right before token i: (first, last+1) or None."""
+    k = i - 1
+    while k >= start and norms[k] in AUX_BEFORE:
+        k -= 1
+    i = k + 1
+    if k < start or not _is_word(norms[k]) or norms[k] in STOP or k in trig:
+        return None
+    first = k
+    while first - 1 >= start and k - first + 1 < max_len:
+        w = norms[first - 1]
+        if not _is_word(w) or w in STOP or (first - 1) in trig:
+            break
+        first -= 1
+        if w.startswith("و") and len(w) > 3:
+            break
+    # a phrase starting with a conjunction-prefixed verb is not a subject
+    return (first, i)
+
+
+TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "فجرا", "صباحا", "مساء", "ليلا", "ايضا"}
+
+
+def _skip(norms, j, end, words):
+    while j < end and (norms[j] in words or norms[j] in ("علي", "ضد", "الي", "ل")):
+        j += 1
+    return j
+
+
+def _needs_pos(norms, tend, end, needs):
+    for k in range(tend, min(end, tend + 6)):
+        if any(st in needs for st, _, _ in candidates(norms[k])):
+            return k
+    return None
+
+
+def _prep_target(norms, j, end, trig):
+    """Target after the first preposition على/ضد/نحو/إلى in the next 6 tokens."""
+    for k in range(j, min(end, j + 6)):
+        if norms[k] in PUNCT:
+            return None
+        if norms[k] in ("علي", "ضد", "نحو", "الي", "باتجاه", "صوب"):
+            return np_after(norms, k + 1, end, trig)
+    return None
+
+
+def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, nominal: bool, trig: set[int],
+                needs: tuple = (), typ: str = "", has_suffix: bool = False):
+    """(source, target) token ranges for a trigger spanning [tstart, tend)."""
+    src = tgt = None
+    after = tend
+    npos = _needs_pos(norms, tend, end, needs) if needs else None
+    agent = None
+    for k in range(tend, min(end, tend + 12)):
+        for pat in AGENT_PREPS:
+            if tuple(norms[k:k + len(pat)]) == pat:
+                agent = np_after(norms, k + len(pat), end, trig)
+                break
+        if agent:
+            break
+    if typ == "PROTEST":
+        for k in range(tend, min(end, tend + 15)):
+            if norms[k] in ("ضد", "لمناهضه", "مناهضه"):
+                tgt = np_after(norms, k + 1, end, trig)
+                break
+            if norms[k] in ("احتجاجا", "تنديدا", "رفضا") and k + 1 < end and norms[k + 1] in ("علي", "ب"):
+                tgt = np_after(norms, k + 2, end, trig)
+                break
+    if typ == "DEMAND":
+        # addressee: a phrase introduced by ل/لل or من: "أوامره للرئيس", "طالب بتوضيح من جهاز"
+        for k in range(tend, min(end, tend + 8)):
+            w = norms[k]
+            if w in PUNCT:
+                break
+            if w == "من":
+                tgt = np_after(norms, k + 1, end, trig)
+                break
+            if w.startswith(("لل", "ل")) and len(w) > 3 and w not in STOP:
+                tgt = np_after(norms, k, end, trig)
+                break
+    elif npos is not None:
+        stems = {st for st, _, _ in candidates(norms[npos])}
+        if norms[npos] in PREPS:
+            tgt = np_after(norms, npos + 1, end, trig)
+        elif stems & FIXED_OBJECTS:
+            tgt = _prep_target(norms, npos + 1, end, trig)
+        elif typ == "FIGHT" and "سيطره" not in stems:
+            tgt = np_after(norms, npos, end, trig)
+    if nominal and typ == "FIGHT":
+        for k in range(tend, min(end, tend + 4)):
+            if norms[k] == "بين":
+                x = np_after(norms, k + 1, end, trig)
+                if x and x[1] < end and norms[x[1]].startswith("و"):
+                    # "بين الجيش والمتمردين": the second party carries the conjunction
+                    return x, (x[1], x[1] + 1)
+                return x, None
+        return agent, tgt
+    if nominal and norms[tstart].startswith(("ب", "وب")):
+        # "قام مسلحون بخطف X", "قامت دبابة بقصف X": agent between قام and the verbal noun
+        for k in range(tstart - 1, max(start, tstart - 8) - 1, -1):
+            if any(st in QAM for st, _, _ in candidates(norms[k])):
+                src = np_after(norms, k + 1, tstart, trig) if k + 1 < tstart else np_before(norms, k, start, trig)
+                tgt = tgt or np_after(norms, tend, end, trig)
+                return src, tgt
+    if nominal:
+        nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
+        if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
+            nxt = None if tgt and tgt[0] == npos else nxt
+        if mode in VICTIM_MODES:
+            tgt = tgt or nxt
+            src = agent
+        else:
+            src = nxt
+            if tgt is None:
+                tgt = _prep_target(norms, nxt[1] if nxt else after, end, trig)
+            if src is None and agent:
+                src = agent
+        return src, tgt
+    if kind == "passive" or agent is not None:
+        if not has_suffix and tgt is None:
+            tgt = np_after(norms, after, end, trig)
+            if tgt is None or (npos is not None and tgt[0] == npos):
+                tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
+        return agent, tgt
+    before = np_before(norms, tstart, start, trig)
+    if before and all(word_value(norms[k]) is not None or norms[k] in PUNCT for k in range(*before)):
+        before = None  # a year or a count is not a subject ("2007 فجر …")
+    plural = norms[tstart].endswith(("وا", "ون"))
+    pre = norms[before[0] - 1] if before and before[0] - 1 >= start else None
+    svo = before is not None and (plural or pre is None or pre in ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد") or pre in PUNCT)
+    if not svo and tend < end and word_value(norms[tend]) is not None:
+        # "قتل سبعة أشخاص": a count right after the verb is its (passive) subject
+        return agent, np_after(norms, tend, end, trig)
+    if svo and mode == "kill" and (tend >= end or norms[tend] in PUNCT or norms[tend] in ("في", "خلال", "اثر", "جراء", "بعد")
+                                   or norms[tend].startswith(("ب", "وا", "و")) and not norms[tend].startswith("بال")):
+        # "جنديين عراقيين قتلا بانفجار …": the unmarked قتل with nothing after is passive
+        return agent, before
+    if svo:
+        src = before
+        if tgt is None and not has_suffix:
+            j = after
+            while j < end and (norms[j] in ("علي", "ضد", "ل") or norms[j] in TIME_WORDS):
+                j += 1
+            cand = np_after(norms, j, end, trig)
+            if cand and not (npos is not None and cand[0] <= npos < cand[1]):
+                tgt = cand
+    else:
+        j0 = after
+        while j0 < end and norms[j0] in TIME_WORDS:
+            j0 += 1
+        src = np_after(norms, j0, end, trig)
+        fixed_npos = npos is not None and (norms[npos] in PREPS or {st for st, _, _ in candidates(norms[npos])} & FIXED_OBJECTS)
+        if src and fixed_npos and src[0] <= npos < src[1]:
+            src = None if npos == src[0] else (src[0], npos)
+        if tgt is None and src and not has_suffix:
+            j = src[1]
+            while j < end and norms[j] in TIME_WORDS:
+                j += 1
+            if norms[j:j + 1] and norms[j] in ("علي", "ضد"):
+                j += 1
+            cand = np_after(norms, j, end, trig)
+            if cand and not (npos is not None and cand[0] <= npos < cand[1]):
+                tgt = cand
+    if src is None and agent:
+        src = agent
+    return src, tgt
+
+
+def find_location(norms, index, start, end, loc_entities: list[tuple[int, int]], trig: set[int]):
+    """Token range of the place where the event happened, or None.
+
+    Prefers a LOC entity introduced by a place preposition (في، قرب، وسط، عبر…),
+    then a place noun (مدينة، قاعدة، منطقة…) with its name; the one nearest
+    the trigger, after it first."""
+    cands = []
+    for a, b in loc_entities:
+        if start <= a < end and a - 1 >= start:
+            prev = norms[a - 1]
+            if prev in LOC_PREPS or any(s in PLACE_NOUNS for s, _, _ in candidates(prev)) or prev.startswith(("ب", "في")):
+                cands.append((a, b))
+    for k in range(start, end):
+        stems = {s for s, p, _ in candidates(norms[k]) if p in ("", "ب", "و", "ال", "بال", "وال", "لل")}
+        if stems & PLACE_NOUNS and k not in trig:
+            j = k + 1
+            while j < end and j - k < 3 and _is_word(norms[j]) and norms[j] not in STOP and (_definite(norms[j]) or (j == k + 1 and not _definite(norms[k]))):
+                j += 1
+            if j > k + 1:
+                cands.append((k, j))
+    if not cands:
+        return None
+    cands.sort(key=lambda r: (0 if r[0] > index else 1, abs(r[0] - index), r[0]))
+    return cands[0]

@@ -1,0 +1,247 @@
+"""Code one record's events: triggers → filters → actors, place, date,
+polarity, modality, magnitudes.  Pure function of the record (deterministic)."""
+from __future__ import annotations
+
+from ..record import span
+from ..stages.entities import strip_proclitics
+from . import actors as A
+from .dates import article_date, find_dates, nearest
+from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
+from .magnitudes import find_magnitudes
+from .modality import modality as find_modality
+from .polarity import is_negated
+from .triggers import candidates, find
+
+_CUES = set(VIOLENCE_CUES)
+_WEAPON = set(WEAPON_CUES)
+_CASUALTY = set(CASUALTY_CUES)
+import os as _os
+STRICT_ASSAULT = _os.environ.get("EV_STRICT", "1") == "1"
+RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
+# words that make a nominal mention a reference to an earlier or other event
+REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
+                 "ضحايا ادان استنكر شجب ندد يدين تدين ادانه استنكار ضد مكافحه وقف لوقف سياسه حمله حملات عمليات "
+                 "موجه سلسله مسلسل تاريخ ظاهره جرائم جريمه اعمال حركه حركات").split())
+SUPPORT = set()
+for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
+               ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
+               ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
+               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
+    SUPPORT |= verb_forms(_p, _s)
+SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
+TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
+QAM_SET = {"قام", "قامت", "قاموا", "اقدم", "اقدمت", "اقدموا"}
+RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
+SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
+ALLEGED = set("بتهمه تهمه بتهم تهم اتهام اتهامات متهم متهمين المتهمين يشتبه المشتبه بتورطه".split())
+_ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("ادي", "ؤدي"), ("اسفر", "سفر"),
+                  ("استهدف", "ستهدف"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("عم", None), ("تجدد", "تجدد"), ("نظم", "نظم"),
+                  ("جري", "جري"), ("شهد", "شهد"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"),
+                  ("تم", None), ("نجا", "نجو"), ("اوقع", "وقع"), ("راح", None), ("سقط", "سقط"), ("احتشد", "حتشد"),
+                  ("تجمع", "تجمع"), ("نزل", "نزل"), ("هتف", "هتف"), ("ردد", "ردد"), ("تدفق", "تدفق"), ("اصيب", None),
+                  ("لقي", None), ("تمكن", "تمكن"), ("قتل", None), ("جرح", None), ("تسبب", "تسبب"), ("ادت", None), ("عمت", None)]
+ANCHOR_VERBS = set()
+for _p, _s in _ANCHOR_LEMMAS:
+    ANCHOR_VERBS |= verb_forms(_p, _s)
+ANCHOR_VERBS -= {"عم", "ادي"}  # "عم" (uncle/about), "ادي" ambiguous bare
+
+
+def _stems(w):
+    return {s for s, p, _ in candidates(w) if p in ("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال")}
+
+
+def _tok_span(rec, a, b, strip=True):
+    toks = rec["tokens"]
+    s, e = toks[a]["start"], toks[b - 1]["end"]
+    if strip:
+        s += strip_proclitics(rec["text"][s:toks[a]["end"]])
+        if s >= e:
+            s = toks[a]["start"]
+    return s, e
+
+
+def _with_entity(rec, s, e, ents):
+    """Widen [s, e) to overlapping entities; return span dict with entity id."""
+    best = None
+    for ent in ents:
+        if ent["start"] < e and s < ent["end"]:
+            ov = min(e, ent["end"]) - max(s, ent["start"])
+            if best is None or ov > best[0]:
+                best = (ov, ent)
+    if best:
+        ent = best[1]
+        s, e = min(s, ent["start"]), max(e, ent["end"])
+        return span(rec["text"], s, e, entity=ent["id"])
+    return span(rec["text"], s, e)
+
+
+def _violent_report(m, mags, weapon, timeline, casualty, qam=False) -> bool:
+    """An ASSAULT is coded when the sentence reports harm or an armed act:
+    casualty figures or words, or a finite verb with a weapon/attacker cue."""
+    if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and (qam or not m.nominal)):
+        return True
+    # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs (or قام بـ + verbal noun)
+    return (not m.nominal or qam) and m.entry.mode in ("assassinate", "abduct", "torture", "sexual")
+
+
+def _qam(norms, m, a) -> bool:
+    """"قام/أقدم X بـ + verbal noun": a finite report in nominal dress."""
+    if not (m.nominal and norms[m.index].startswith(("ب", "وب"))):
+        return False
+    return any(st in QAM_SET for w in norms[max(a, m.index - 7):m.index] for st in _stems(w))
+
+
+def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
+    """Is a nominal mention (هجوم، اغتيال، مظاهرات) a report of an event that happened?"""
+    lo, hi = max(a, m.index - 4), min(b, m.end_index + 5)
+    before = set()
+    for w in norms[lo:m.index]:
+        before |= _stems(w)
+    wide = set()
+    for w in norms[max(a, m.index - 7):m.index]:
+        wide |= _stems(w)
+    if before & REFERENCE:
+        return False
+    if timeline:
+        return True
+    near = set()
+    for w in norms[lo:hi]:
+        near |= _stems(w)
+    if near & SUPPORT or wide & QAM_SET:
+        return True
+    if m.entry.type == "ASSAULT" and (mags["dead"] is not None or mags["injured"] is not None):
+        return True
+    if m.entry.type == "PROTEST" and mags["size"] is not None:
+        return True
+    return False
+
+
+def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
+    toks = rec["tokens"]
+    norms = [t["norm"] for t in toks]
+    ents = rec.get("entities") or []
+    ref = article_date(rec.get("meta"))
+    # entity token ranges
+    starts = {t["start"]: i for i, t in enumerate(toks)}
+    ends = {t["end"]: i for i, t in enumerate(toks)}
+    loc_ranges = []
+    for ent in ents:
+        if ent.get("label") in ("LOC",):
+            a = next((i for i, t in enumerate(toks) if t["end"] > ent["start"]), None)
+            b = next((i for i, t in enumerate(toks) if t["end"] >= ent["end"]), None)
+            if a is not None and b is not None:
+                loc_ranges.append((a, b + 1))
+    events = []
+    for sent in rec["sentences"]:
+        a, b = sent["tokens"]
+        matches = find(norms, a, b, use_derived=use_derived)
+        if not matches:
+            continue
+        sent_stems = set()
+        for w in norms[a:b]:
+            sent_stems |= _stems(w)
+        has_cue = bool(sent_stems & _CUES)
+        weapon_in_sentence = bool(sent_stems & _WEAPON)
+        casualty_in_sentence = bool(sent_stems & _CASUALTY)
+        sports = bool(sent_stems & SPORTS)
+        dates = find_dates(norms, a, b, ref)
+        protest = any(m.entry.type == "PROTEST" for m in matches)
+        mags = find_magnitudes(norms, a, b, protest=protest)
+        has_mag = any(v is not None for v in mags.values())
+        finite = any(not m.nominal and m.entry.type not in ("OTHER",) for m in matches)
+        anchored = has_mag or bool(dates) or bool(sent_stems & ANCHOR_VERBS) or finite
+        trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
+        head = norms[a:min(b, a + 10)]
+        timeline = (head[:1] == ["*"] or (head[:1] and head[0].isdigit())) and ":" in head
+        kept = []
+        for m in matches:
+            e = m.entry
+            typ = e.type
+            if e.type in ("ASSAULT", "FIGHT") and sports:
+                continue  # "هاجم لاعب الفريق": sport, not violence
+            others = set()
+            for k in range(a, b):
+                if k in trig_idx and norms[k] not in ("انفجار", "تفجير", "اغتيال"):
+                    continue  # other event words are not evidence (except explosions/assassinations)
+                if m.index <= k < m.end_index:
+                    continue
+                others |= _stems(norms[k])
+            if e.cue:
+                ok = bool(others & (_WEAPON if e.cue == "weapon" else _CUES))
+                if not ok:
+                    if not e.alt_type:
+                        continue
+                    typ = e.alt_type
+            if typ in ("ASSAULT", "FIGHT") and sports:
+                continue
+            neg = is_negated(norms, m.index, a, m.nominal)
+            purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
+                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
+                 and not any(w.startswith(("تعرض", "يتعرض", "وتعرض")) for w in norms[max(a, m.index - 4):m.index]))
+            mod = find_modality(norms, m.index, a, m.future, purpose)
+            if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
+                mod = "alleged"
+            framed = neg or mod is not None  # negated or not-happened: emitted with its frame
+            # a verb inside a relative clause ("الذي خطف", "التي اختطفتهم") is background
+            if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
+                continue
+            # a temporal clause (عندما هاجم …، حين قتلوا …) sets the scene for another statement
+            if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
+                continue
+            if m.nominal and e.anchor and not framed:
+                if typ in ("ASSAULT", "PROTEST"):
+                    if not _asserted_noun(norms, m, a, b, mags, timeline):
+                        continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
+                elif not anchored:
+                    continue
+            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
+                    m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
+                continue
+            if norms[m.index] == "احتجاجا" and kept:
+                continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
+            jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")
+            if not m.nominal and not m.past and not m.future and not jussive and e.source == "curated" \
+                    and typ in ("ASSAULT", "PROTEST") and not (sent_stems & RELATIVE_DATE):
+                continue  # present tense without a time anchor: generic/habitual
+            if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
+                continue
+            kept.append((typ, m.index))
+            src, tgt = A.find_actors(norms, m.index, m.end_index, a, b, m.entry.kind, e.mode, m.nominal, trig_idx,
+                                     e.needs_next, typ, m.suffix)
+            loc = A.find_location(norms, m.index, a, b, loc_ranges, trig_idx)
+            d = nearest(dates, m.index)
+            ts, te = toks[m.index]["start"], toks[m.end_index - 1]["end"]
+            ev = {
+                "id": "",
+                "type": "OTHER" if typ == "EXT" else typ,
+                "mode": e.mode if typ == e.type and typ != "EXT" else None,
+                "context": [],
+                "trigger": span(rec["text"], ts, te),
+                "source_actor": _with_entity(rec, *_tok_span(rec, *src), ents) if src else None,
+                "target_actor": _with_entity(rec, *_tok_span(rec, *tgt), ents) if tgt else None,
+                "location": _with_entity(rec, *_tok_span(rec, *loc), ents) if loc else None,
+                "date": span(rec["text"], *_tok_span(rec, d.first, d.last, strip=False), iso=d.iso) if d else None,
+                "negated": neg,
+                "modality": mod,
+                "attribution": None,
+                "dead": mags["dead"] if typ in ("ASSAULT", "FIGHT") else None,
+                "injured": mags["injured"] if typ in ("ASSAULT", "FIGHT") else None,
+                "size": mags["size"] if typ == "PROTEST" else None,
+            }
+            if ev["source_actor"] is None and norms[m.index].startswith("و") and not m.nominal:
+                # conjoined verb with a dropped subject ("دخل المسلحون … وأعلنوا"): same agent
+                prev = next((p for p in reversed(events) if p["trigger"]["start"] >= toks[a]["start"]), None)
+                if prev and prev["source_actor"]:
+                    ev["source_actor"] = dict(prev["source_actor"])
+            if mod == "demanded" and src is None:
+                prev = next((p for p in reversed(events) if p["type"] == "DEMAND" and p["trigger"]["start"] >= toks[a]["start"]), None)
+                if prev and prev["target_actor"]:
+                    ev["source_actor"] = dict(prev["target_actor"])
+            if typ == "EXT":
+                ev["extension"] = e.extension
+            if e.source != "curated":
+                ev["lexicon"] = e.source
+            events.append(ev)
+    for k, ev in enumerate(events, 1):
+        ev["id"] = f"v{k}"
+    return events

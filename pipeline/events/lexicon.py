@@ -1,0 +1,213 @@
+"""The trigger lexicon: surface forms (normalised) → trigger entries.
+
+Two sources, curated first:
+
+* ``CURATED`` below: hand-written verb and verbal-noun families for the PLOVER
+  categories the feed must get right (ASSAULT, PROTEST, FIGHT, DEMAND, RETREAT,
+  AGREE, CONCEDE, …), each with its PLOVER ``mode`` where one applies, and
+  flags that the precision filters use (``cue``: needs a violence cue in the
+  sentence; ``anchor``: a nominal mention needs an episodic anchor).
+* ``models/events/lexicon.json``: verb lemmas derived from the UniversalPetrarch
+  CAMEO dictionary by ``models/events/build.py`` (CAMEO → PLOVER).  It is noisy
+  (machine-translated), so its entries only fire as finite verbs, never
+  override a curated form, and never yield ASSAULT or PROTEST (those two are
+  curated only: see docs/events.md).
+
+Forms are generated per family: a verb gives its past forms (هاجم هاجمت هاجموا
+هاجما هاجمتا …) and present forms (يهاجم تهاجم يهاجمون …); a noun lists its
+singular and plural.  Clitics (و ف ب ل ك س ال, object pronouns) are stripped at
+match time (:mod:`pipeline.events.triggers`).
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..arabic import normalise
+
+DERIVED_PATH = Path(__file__).resolve().parents[2] / "models" / "events" / "lexicon.json"
+
+
+@dataclass(frozen=True)
+class Entry:
+    type: str                 # PLOVER category (or EXT: extension, see docs)
+    mode: str | None
+    kind: str                 # "verb" | "noun" | "passive"
+    lemma: str
+    cue: bool | str = False   # needs a violence cue in the sentence ("weapon": a weapon/attacker cue)
+    anchor: bool = False      # nominal: needs an episodic anchor
+    needs_next: tuple = ()    # one of these norms must follow within 3 tokens
+    reject_next: tuple = ()   # none of these norms may follow immediately
+    alt_type: str | None = None  # type when the cue is missing (e.g. DISAPPROVE)
+    source: str = "curated"
+    extension: str | None = None  # non-PLOVER extension label (EXT events)
+
+
+# --- families --------------------------------------------------------------
+# verb: (past, present-stem or None, passive forms)
+# Each item: (TYPE, mode, dict(flags), verbs[list of (past, pres)], passives[list], nouns[list])
+
+V = "verb"
+N = "noun"
+
+# cues that make an ambiguous word violent: weapons, attackers, armed forces
+WEAPON_CUES = (
+    "مسلح مسلحون مسلحين انتحاري انتحاريا انتحاريه انتحاريين مفخخه ناسفه ناسف عبوه عبوات قنبله قنابل "
+    "صاروخ صواريخ قذيفه قذائف هاون رصاص النار نار نيران مدفعيه غاره طائره دبابه دبابات لغم الغام تفجير "
+    "انفجار مسلحه بالرصاص اطلاق الجيش القوات قوات جنود جندي الشرطه شرطه الامن امنيه عسكري عسكريه "
+    "ارهابي ارهابيه ارهابيين مجهولين مجهولون متمردين المتمردين مليشيا ميليشيا الميليشيات مقاتلين كمين "
+    "رهائن رهينه مختطفين خاطفين الخاطفين اغتيال سكين مسدس بندقيه طلقات"
+).split()
+# casualty words: evidence that an attack word reports an actual attack
+CASUALTY_CUES = "مقتل قتل قتلي قتيلا قتلوا قتيل جرحي جريحا اصابه اصيب اصيبوا بجروح جرح جرحوا ضحايا مصرع".split()
+VIOLENCE_CUES = WEAPON_CUES + CASUALTY_CUES
+
+CURATED = [
+    # ----- ASSAULT ---------------------------------------------------------
+    ("ASSAULT", "kill", {"cue": "weapon"}, [("قتل", "قتل")], ["قتل", "قتلت", "قتلوا", "قتلا"], ["مقتل"]),
+    ("ASSAULT", "assassinate", {}, [("اغتال", "غتال")], ["اغتيل", "اغتيلت", "اغتيلوا"], ["اغتيال", "اغتيالات", "الاغتيال"]),
+    ("ASSAULT", "abduct", {}, [("خطف", "خطف"), ("اختطف", "ختطف")], ["خطف", "خطفت", "خطفوا", "اختطف", "اختطفت", "اختطفوا", "اختطفا"], ["خطف", "اختطاف"]),
+    ("ASSAULT", "torture", {}, [("عذب", "عذب")], ["عذب", "عذبت", "عذبوا"], ["تعذيب"]),
+    ("ASSAULT", "sexual", {}, [("اغتصب", "غتصب")], ["اغتصبت"], ["اغتصاب"]),
+    ("ASSAULT", "bombing", {}, [("فجر", "فجر")], [], ["تفجير", "تفجيرات", "تفجيرين"]),
+    ("ASSAULT", "bombing", {"cue": True}, [("انفجر", "نفجر")], [], ["انفجار", "انفجارات"]),
+    ("ASSAULT", None, {"cue": True, "alt_type": "DISAPPROVE"}, [("هاجم", "هاجم")], [], ["هجوم", "هجمات", "هجوما", "هجومين", "الهجوم"]),
+    ("ASSAULT", None, {"cue": True}, [("اعتدي", "عتدي"), ("اعتدى", "عتدي")], [], ["اعتداء", "اعتداءات", "اعتداءين"]),
+    ("ASSAULT", None, {"cue": True}, [("استهدف", "ستهدف")], ["استهدفت"], []),
+    ("ASSAULT", "beat", {}, [], [], ["بالضرب", "للضرب"]),
+    ("ASSAULT", "aerial", {}, [("قصف", "قصف")], ["قصفت"], ["قصف", "غاره", "غارات", "ضربه جويه", "ضربات جويه", "القصف"]),
+    ("ASSAULT", "firearms", {"needs_next": ("النار", "نار", "النيران", "نيران", "نيرانها", "نيرانهم", "نيرانه", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف", "قذيفتين", "صاروخين")},
+     [("اطلق", "طلق")], ["اطلقت"], ["اطلاق"]),
+    ("ASSAULT", "kill", {"cue": True}, [("استشهد", "ستشهد")], [], ["استشهاد"]),
+    ("ASSAULT", "kill", {}, [], [], ["مجزره", "مجازر", "كمين"]),
+    ("ASSAULT", None, {}, [("اقتحم", "قتحم")], ["اقتحمت"], []),
+    # ----- PROTEST ---------------------------------------------------------
+    ("PROTEST", "demo", {}, [("تظاهر", "تظاهر")], [], ["مظاهره", "مظاهرات", "تظاهره", "تظاهرات", "مسيره", "مسيرات", "التظاهر"]),
+    ("PROTEST", "demo", {}, [("احتج", "حتج"), ("تجمهر", "تجمهر")], [], ["احتجاج", "احتجاجات", "احتجاجا", "الاحتجاج", "احتجاجيه", "تجمهر"]),
+    ("PROTEST", "demo", {}, [("اعتصم", "عتصم")], [], ["اعتصام", "اعتصاما", "اعتصامات"]),
+    ("PROTEST", "strike", {}, [("اضرب", None)], [], ["اضراب", "اضرابا", "اضرابات"]),
+    ("PROTEST", "riot", {}, [], [], ["شغب"]),
+    ("PROTEST", "demo", {"needs_next": ("متظاهرين", "متظاهرون", "متظاهر", "محتجين", "محتجون", "الاف", "مئات", "عشرات", "متظاهرا")},
+     [("تجمع", "تجمع"), ("احتشد", "حتشد"), ("خرج", "خرج"), ("نزل", "نزل"), ("تدفق", "تدفق")], [], []),
+    # ----- FIGHT -----------------------------------------------------------
+    ("FIGHT", "small-arms", {}, [("اشتبك", "شتبك")], [], ["اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "قتال"]),
+    ("FIGHT", "occupy", {"needs_next": ("نحو", "الي", "باتجاه", "صوب", "علي")}, [("تقدم", "تقدم")], [], []),
+    ("FIGHT", "occupy", {"needs_next": ("السيطره",)}, [("اعلن", "علن")], [], []),
+    ("FIGHT", "occupy", {}, [("سيطر", "سيطر"), ("احتل", "حتل")], [], ["احتلال"]),
+    ("FIGHT", "occupy", {"needs_next": ("المدينه", "العاصمه", "مدينه", "البلده", "بلده", "القريه", "قريه", "دمشق", "بغداد", "المدن")},
+     [("دخل", "دخل")], [], []),
+    ("FIGHT", "occupy", {"needs_next": ("دمشق", "بغداد", "العاصمه", "المدينه", "مدينه", "بيد", "بايدي", "في يد")}, [], [], ["سقوط"]),
+    # ----- others ----------------------------------------------------------
+    ("DEMAND", None, {}, [("طالب", "طالب")], [], ["مطالبه"]),
+    ("DEMAND", None, {"needs_next": ("بالفرار", "بالانسحاب", "بالرحيل", "بالتنحي", "بمغادره", "بالخروج", "بالاستقاله", "بالهروب")},
+     [("امر", "امر"), ("اصدر", "صدر")], [], ["اوامر", "اوامره", "امرا"]),
+    ("RETREAT", "withdraw", {}, [("فر", "فر"), ("هرب", "هرب"), ("انسحب", "نسحب")], [], ["الفرار", "فرار", "هروب", "انسحاب"]),
+    ("RETREAT", "release", {"needs_next": ("سراح",)}, [("اطلق", "طلق")], [], ["اطلاق"]),
+    ("RETREAT", "release", {}, [("افرج", "فرج")], [], ["الافراج"]),
+    ("RETREAT", "withdraw", {"needs_next": ("جوا", "الي", "عبر")}, [], ["نقل", "نقلته", "نقله"], []),
+    ("AGREE", None, {}, [("وافق", "وافق")], [], ["موافقه"]),
+    ("AGREE", None, {}, [("اتفق", "تفق")], [], ["اتفاق", "اتفاقا"]),
+    ("CONCEDE", None, {}, [("تنحي", "تنحي"), ("استقال", "ستقيل")], [], ["استقاله", "تنحي"]),
+    ("REJECT", None, {}, [("رفض", "رفض")], [], []),
+    ("THREATEN", None, {}, [("هدد", "هدد"), ("توعد", "توعد")], [], ["تهديد"]),
+    ("COERCE", "arrest", {}, [("اعتقل", "عتقل")], ["اعتقل", "اعتقلت"], ["اعتقال"]),
+    ("COERCE", "raid", {}, [("داهم", "داهم"), ("دهم", "دهم")], [], ["مداهمه"]),
+    ("CONSULT", None, {}, [("التقي", "لتقي"), ("اجتمع", "جتمع")], [], []),
+    ("INVESTIGATE", None, {}, [("حقق", "حقق")], [], ["تحقيق"]),
+    ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب")], [], []),
+    ("AID", None, {}, [], [], ["مساعدات"]),
+    ("MOBILIZE", None, {}, [("حشد", "حشد")], [], []),
+    ("SANCTION", None, {}, [], [], ["عقوبات"]),
+    # ----- non-PLOVER extension (see docs/events.md) --------------------------
+    ("EXT", "take-office", {"extension": "take_office", "needs_next": ("رئاسه", "الرئاسه", "الحكم", "منصب", "السلطه")}, [("تولي", "تولي")], [], []),
+    ("EXT", "death", {"extension": "death"}, [], [], ["وفاته", "وفاه"]),
+]
+
+# words whose finite forms are too generic to trigger anything from the derived
+# lexicon (their CAMEO meaning depends on an object the coder cannot see)
+DERIVED_STOP = set(normalise(w) for w in ("قال اكد اضاف اعلن ذكر اشار كشف وضع قدم بدا جاء كان اصبح ظل امس دخل مات قضي تاجر هدف جاز "
+    "فعل طير ثمر امت جاوز ترابط نسبه بتر ذبح ادن استذنب حافظ حمل").split())
+
+PAST_SUFFIXES = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم", "تن")
+PRES_PREFIXES = ("ي", "ت", "ن", "ا")
+PRES_SUFFIXES = ("", "ون", "ان", "ن", "وا", "ين", "ا")
+
+
+def verb_forms(past: str, pres: str | None) -> set[str]:
+    forms = {past + s for s in PAST_SUFFIXES}
+    if past.endswith("ي"):  # defective (اعتدى، تولى): اعتدوا، اعتدت
+        stem = past[:-1]
+        forms |= {stem + "وا", stem + "ت", stem + "يا", stem + "يت"}
+    if pres:
+        forms |= {p + pres + s for p in PRES_PREFIXES for s in PRES_SUFFIXES}
+        if pres.endswith("ي"):
+            forms |= {p + pres[:-1] + s for p in PRES_PREFIXES for s in ("ون", "ان", "ن")}
+    return forms
+
+
+@lru_cache(maxsize=None)
+def past_forms(lemma: str) -> frozenset:
+    """Past-tense surface forms of a verb lemma (to tell past from present)."""
+    return frozenset(verb_forms(lemma, None))
+
+
+def _norm(s: str) -> str:
+    return normalise(s).strip()
+
+
+@lru_cache(maxsize=1)
+def curated_forms() -> tuple[dict, dict]:
+    """(single-token forms → [Entry], two-token forms "a b" → [Entry])."""
+    single: dict[str, list[Entry]] = {}
+    multi: dict[str, list[Entry]] = {}
+
+    def add(form: str, e: Entry):
+        form = _norm(form)
+        table = multi if " " in form else single
+        lst = table.setdefault(form, [])
+        if e not in lst:
+            lst.append(e)
+
+    for typ, mode, flags, verbs, passives, nouns in CURATED:
+        for past, pres in verbs:
+            e = Entry(typ, mode, V, _norm(past), **flags)
+            for f in verb_forms(_norm(past), _norm(pres) if pres else None):
+                add(f, e)
+        for p in passives:
+            add(p, Entry(typ, mode, "passive", _norm(p), **flags))
+        for n in nouns:
+            # a bare nominal mention needs an episodic anchor, unless the family
+            # already demands a specific next word (سقوط دمشق، إطلاق سراح)
+            add(n, Entry(typ, mode, N, _norm(n), anchor=not flags.get("needs_next"), **flags))
+    return single, multi
+
+
+@lru_cache(maxsize=1)
+def derived_forms(path: str | None = None) -> dict:
+    """Finite verb forms of the derived lemmas (ASSAULT/PROTEST excluded)."""
+    p = Path(path) if path else DERIVED_PATH
+    if not p.exists():
+        return {}
+    data = json.loads(p.read_text(encoding="utf-8"))
+    single, _ = curated_forms()
+    out: dict[str, list[Entry]] = {}
+    for lemma, info in sorted(data.get("lemmas", {}).items()):
+        if info["type"] in ("ASSAULT", "PROTEST") or lemma in DERIVED_STOP:
+            continue
+        e = Entry(info["type"], None, V, lemma, source="petrarch")
+        pres = lemma[1:] if lemma[0] == "ا" else lemma
+        for f in verb_forms(lemma, pres):
+            if f in single or len(f) < 4:
+                continue
+            out.setdefault(f, []).append(e)
+    return out
+
+
+def derived_info() -> dict:
+    p = DERIVED_PATH
+    if not p.exists():
+        return {"path": str(p), "lemmas": 0}
+    data = json.loads(p.read_text(encoding="utf-8"))
+    return {"path": "models/events/lexicon.json", "lemmas": len(data.get("lemmas", {}))}

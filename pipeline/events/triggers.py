@@ -1,0 +1,156 @@
+"""Trigger matching: which tokens of a sentence are event words, and which
+lexicon entry each one is.
+
+A token's normalised form is looked up as is and with its proclitics removed
+(و ف ب ل ك س, the article ال and their combinations), then with an object
+pronoun suffix removed.  A verb entry reached through a nominal prefix (ب ال
+لل بال …: بقتل، بالفرار) is read as its verbal noun.  The trigger span is the
+whole token (clitics included): the feed shows the word as written.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Entry, curated_forms, derived_forms, past_forms
+
+# (prefix, nominal?) longest first; nominal prefixes mark a noun reading
+PROCLITICS = (
+    ("وبال", True), ("فبال", True), ("وكال", True), ("ولل", True), ("فلل", True),
+    ("وال", True), ("فال", True), ("بال", True), ("كال", True), ("لل", True),
+    ("وب", True), ("فب", True), ("ول", False), ("فل", False), ("وس", False), ("فس", False),
+    ("ال", True), ("و", False), ("ف", False), ("ب", True), ("ل", False), ("ك", True), ("س", False),
+)
+SUFFIXES = ("هما", "هم", "ها", "هن", "ه", "كم", "نا", "ني")
+WINDOW_NEXT = 6
+# words after which a bare past-tense form (خطف، قتل، قصف) is the verbal noun
+MASDAR_BEFORE = {"في", "علي", "من", "عن", "الي", "بعد", "قبل", "منذ", "اثر", "خلال", "حول", "تم", "يتم", "جري", "تكرار",
+                 "مرور", "ضد", "رافضي", "اعمال", "قضيه", "حمله", "عمليه", "عمليات", "جرائم", "جريمه", "اثناء", "لدى", "لدي"}
+
+
+@dataclass
+class Match:
+    index: int          # token index in the record
+    end_index: int      # last token index + 1 (multi-token forms)
+    entry: Entry
+    nominal: bool       # reached as a noun (verbal noun / nominal prefix)
+    future: bool        # س prefix on a present verb
+    prefix: str
+    suffix: bool = False  # an object pronoun was attached (نقله، خطفوها)
+    past: bool = True     # finite verb in the past (or passive) rather than the present
+
+
+def candidates(norm: str):
+    """Yield (stem, prefix, nominal) readings of a normalised token."""
+    yield norm, "", False
+    for p, nominal in PROCLITICS:
+        if norm.startswith(p) and len(norm) - len(p) >= 2:
+            yield norm[len(p):], p, nominal
+
+
+def _lookup(norm: str, table: dict):
+    for stem, prefix, nominal in candidates(norm):
+        hit = table.get(stem)
+        if hit:
+            return stem, prefix, nominal, hit, False
+        for s in SUFFIXES if not nominal else ():
+            if stem.endswith(s) and len(stem) - len(s) >= 3:
+                hit = table.get(stem[: -len(s)])
+                if hit and any(e.kind != "noun" for e in hit):
+                    return stem[: -len(s)], prefix, nominal, [e for e in hit if e.kind != "noun"], True
+    return None
+
+
+DAWN_NEXT = {"امس", "اليوم", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاثنين", "الغد"}
+DAWN_PREV = {"عند", "منذ", "حتي", "مع", "قبيل", "بعد", "قبل", "الي", "صلاه", "من", "في"}
+
+
+def _is_dawn(stem, norms, i, start, end) -> bool:
+    nxt = norms[i + 1] if i + 1 < end else ""
+    if nxt.startswith(("نفس", "انفس")):
+        return False
+    if stem == "فجرا" or nxt.isdigit():
+        return True  # فجراً (at dawn); "فجر 5" (a rocket's name)
+    return nxt in DAWN_NEXT or (i > start and norms[i - 1] in DAWN_PREV)
+
+
+MASDARS = {"ذبح", "تهجير", "اعدام", "نهب", "سلب", "اغتصاب", "تعذيب", "اعتقال", "ترويع", "تدمير", "حرق", "تشريد"}
+
+
+def _nominal_word(w: str, single: dict) -> bool:
+    """Is the previous token a noun (so that "و+فعل" after it is a coordinated verbal noun)?"""
+    for stem, prefix, nominal in candidates(w):
+        if nominal and prefix.endswith("ال"):
+            return True
+        if stem in MASDARS or any(e.kind == "noun" for e in single.get(stem, ())):
+            return True
+    return False
+
+
+def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
+    if not entry.needs_next:
+        return True
+    window = norms[i + 1: min(end, i + 1 + WINDOW_NEXT)]
+    if entry.type == "PROTEST":
+        # gathering verbs also take their protesters before them: "مليون متظاهر خرجوا"
+        window = window + norms[max(0, i - 4):i]
+    for w in window:
+        for stem, _, _ in candidates(w):
+            if stem in entry.needs_next:
+                return True
+    return False
+
+
+def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> list[Match]:
+    """Trigger matches among tokens ``start..end`` (normalised forms ``norms``)."""
+    single, multi = curated_forms()
+    derived = derived_forms() if use_derived else {}
+    out: list[Match] = []
+    i = start
+    while i < end:
+        w = norms[i]
+        if len(w) < 2 or not w[0].isalpha():
+            i += 1
+            continue
+        # two-token forms first (ضربة جوية)
+        if i + 1 < end:
+            pair = w + " " + norms[i + 1]
+            for stem, prefix, nominal in candidates(pair):
+                hit = multi.get(stem)
+                if hit:
+                    out.append(Match(i, i + 2, hit[0], True, False, prefix))
+                    break
+            else:
+                hit = None
+            if hit:
+                i += 2
+                continue
+        found = _lookup(w, single)
+        src_derived = False
+        if found is None and derived:
+            found = _lookup(w, derived)
+            src_derived = found is not None
+        if found is not None:
+            stem, prefix, nominal, entries, suffix = found
+            ok = [e for e in entries if _next_ok(e, norms, i, end)]
+            if ok:
+                e = ok[0]
+                noun = e.kind == "noun" or nominal
+                if src_derived and noun:
+                    i += 1
+                    continue  # derived lemmas only fire as finite verbs
+                fut = prefix.endswith("س") and stem[:1] in "يتنا"
+                if e.lemma == "فجر" and _is_dawn(stem, norms, i, start, end):
+                    i += 1
+                    continue  # فجر / فجراً = dawn
+                past = e.kind != "verb" or stem in past_forms(e.lemma)
+                if not noun and e.kind == "verb" and stem == e.lemma and prefix in ("و", "ف") and i > start \
+                        and _nominal_word(norms[i - 1], single):
+                    noun = True  # "اغتصاب وقتل", "القتل والخطف": coordinated verbal nouns
+                if not noun and e.kind == "verb" and stem == e.lemma and prefix == "" and i > start:
+                    prev = norms[i - 1]
+                    if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and not prev.startswith(("ال", "وال"))
+                                                  and prev not in ("انه", "لانه", "بانه")):
+                        noun = True  # "عملية خطف", "على قتل": the bare form is the verbal noun
+                out.append(Match(i, i + 1, e, noun, fut, prefix, suffix or e.kind == "passive" and stem.endswith("ه"), past))
+        i += 1
+    return out

@@ -1,0 +1,230 @@
+"""Events stage (PLOVER): trigger families, negation, modality, dates,
+magnitudes, actors and offsets.  Every sentence here is written for these
+tests."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.events.dates import find_dates
+from pipeline.events.numbers import read_number
+from pipeline.record import check_spans, new_record
+from pipeline.schema import validate
+
+DAY = "2015-07-21 10:00:00"  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def code():
+    from pipeline.registry import build
+
+    stages = build(["normalise", "tokenise", "entities", "events"])  # attributions would fill `attribution`
+
+    def run(text: str, date: str | None = None) -> list[dict]:
+        rec = new_record("t", text, {"date": date} if date else {})
+        for st in stages:
+            rec = st(rec)
+        check_spans(rec)
+        validate(rec)
+        for ev in rec["events"]:
+            for key in ("trigger", "source_actor", "target_actor", "location", "date"):
+                sp = ev[key]
+                if sp is not None:
+                    assert text[sp["start"]:sp["end"]] == sp["text"]
+            assert ev["attribution"] is None
+        return rec["events"]
+
+    return run
+
+
+def one(events, typ):
+    found = [e for e in events if e["type"] == typ]
+    assert found, f"no {typ} in {[(e['type'], e['trigger']['text']) for e in events]}"
+    return found[0]
+
+
+# --- trigger families -----------------------------------------------------
+
+@pytest.mark.parametrize("text, typ, trigger, mode", [
+    ("اغتال مسلحون مجهولون ضابطاً في الشرطة أمس.", "ASSAULT", "اغتال", "assassinate"),
+    ("اغتيلت ناشطة حقوقية أمس برصاص مسلحين.", "ASSAULT", "اغتيلت", "assassinate"),
+    ("خطف مسلحون ثلاثة صحافيين أجانب قرب الحدود.", "ASSAULT", "خطف", "abduct"),
+    ("قتل أربعة جنود في انفجار عبوة ناسفة.", "ASSAULT", "قتل", "kill"),
+    ("تظاهر مئات الطلاب أمس أمام وزارة التعليم.", "PROTEST", "تظاهر", "demo"),
+    ("اعتصم العمال أمس أمام مقر الشركة.", "PROTEST", "اعتصم", "demo"),
+    ("اندلعت اشتباكات بين الجيش والمتمردين في ضواحي المدينة.", "FIGHT", "اشتباكات", "small-arms"),
+    ("وطالب رئيس الوزراء الحكومة بوقف الاستيطان.", "DEMAND", "وطالب", None),
+    ("وانسحبت القوات الأجنبية من المدينة.", "RETREAT", "وانسحبت", "withdraw"),
+    ("وتمكن السجين من الفرار بعد أسبوع.", "RETREAT", "الفرار", "withdraw"),
+    ("ووافق الرئيس على خطة السلام.", "AGREE", "ووافق", None),
+    ("واعتقلت قوات الأمن عشرين متهماً.", "COERCE", "واعتقلت", "arrest"),
+])
+def test_trigger_families(code, text, typ, trigger, mode):
+    ev = one(code(text, DAY), typ)
+    assert ev["trigger"]["text"] == trigger
+    assert ev["mode"] == mode
+
+
+def test_clitic_attached_trigger_span_is_whole_token(code):
+    ev = one(code("وأمر القائد الجنود بالانسحاب من المدينة بعد أيام من القتال فوافقوا."), "DEMAND")
+    assert ev["trigger"]["text"] == "وأمر"
+    ret = one(code("وأمر القائد الجنود بالانسحاب من المدينة."), "RETREAT")
+    assert ret["trigger"]["text"] == "بالانسحاب"
+    assert ret["modality"] == "demanded"
+
+
+def test_metaphorical_and_sports_attack_are_not_assault(code):
+    assert not [e for e in code("هاجم لاعب الفريق مرمى الخصم في الشوط الثاني من المباراة.") if e["type"] == "ASSAULT"]
+    evs = code("هاجم الوزير المعارضة في خطابه أمام البرلمان.")
+    assert not [e for e in evs if e["type"] == "ASSAULT"]
+    assert one(evs, "DISAPPROVE")["trigger"]["text"] == "هاجم"
+
+
+def test_nominal_reference_is_not_an_event(code):
+    assert code("وتحدثت الصحيفة عن ملف اغتيال الصحافي الذي يعود إلى سنوات.") == []
+    # a verb in a relative clause is background, not the report
+    assert not [e for e in code("وعاد الصحافي الذي خطف العام الماضي إلى عمله.") if e["type"] == "ASSAULT"]
+
+
+def test_nominal_with_casualties_is_an_event(code):
+    ev = one(code("وأسفر هجوم انتحاري بسيارة مفخخة عن مقتل تسعة أشخاص."), "ASSAULT")
+    assert ev["dead"] == 9
+
+
+# --- negation and modality --------------------------------------------------
+
+def test_negation(code):
+    ev = one(code("لم يهاجم المسلحون القرية رغم التهديدات."), "ASSAULT")
+    assert ev["negated"] is True
+    ev = one(code("نفت الشرطة أن يكون عناصرها قد اعتدوا على المتظاهرين بالضرب."), "ASSAULT")
+    assert ev["negated"] is True
+    ev = one(code("اغتال مسلحون ضابطاً في الشرطة أمس.", DAY), "ASSAULT")
+    assert ev["negated"] is False
+
+
+@pytest.mark.parametrize("text, typ, modality", [
+    ("ستتظاهر النقابات العمالية غداً أمام مقر الحكومة.", "PROTEST", "future"),
+    ("وهدد التنظيم بقتل الرهائن إذا لم تدفع الفدية.", "ASSAULT", "threatened"),
+    ("وحاول المسلح الاعتداء على الحراس بسكين.", "ASSAULT", "attempted"),
+    ("وطالبت النقابة العمال بالإضراب يوم الأحد.", "PROTEST", "demanded"),
+    ("وتعتزم المعارضة تنظيم مظاهرات حاشدة في العاصمة.", "PROTEST", "planned"),
+])
+def test_modality(code, text, typ, modality):
+    ev = one(code(text), typ)
+    assert ev["modality"] == modality
+
+
+def test_prevented_attack_is_not_reported_as_happened(code):
+    evs = [e for e in code("أحبطت الشرطة محاولة اختطاف طائرة في المطار.") if e["type"] == "ASSAULT"]
+    assert all(e["modality"] is not None or e["negated"] for e in evs)
+
+
+def test_reported_event_has_null_modality(code):
+    assert one(code("تظاهر مئات الطلاب أمس أمام وزارة التعليم.", DAY), "PROTEST")["modality"] is None
+
+
+# --- dates ------------------------------------------------------------------
+
+def test_absolute_year(code):
+    ev = one(code("خطف مسلحون ثلاثة صحافيين قرب الحدود عام 2009."), "ASSAULT")
+    assert ev["date"]["text"] == "عام 2009" and ev["date"]["iso"] == "2009"
+
+
+def test_full_date_with_month_gloss(code):
+    ev = one(code("وفي 21 مايو (أيار) 2005 اغتيل الكاتب بتفجير سيارته."), "ASSAULT")
+    assert ev["date"]["iso"] == "2005-05-21"
+
+
+def test_relative_dates_need_the_article_date(code):
+    ev = one(code("تظاهر مئات الطلاب أمس أمام الوزارة.", DAY), "PROTEST")
+    assert ev["date"]["text"] == "أمس" and ev["date"]["iso"] == "2015-07-20"
+    ev = one(code("تظاهر مئات الطلاب أمس أمام الوزارة."), "PROTEST")
+    assert ev["date"]["text"] == "أمس" and ev["date"]["iso"] is None
+
+
+def test_weekday_is_most_recent_on_or_before(code):
+    ev = one(code("وقتل ثلاثة جنود بانفجار عبوة ناسفة يوم الخميس.", DAY), "ASSAULT")
+    assert ev["date"]["iso"] == "2015-07-16"
+    ev = one(code("وقتل ثلاثة جنود بانفجار عبوة ناسفة يوم الثلاثاء.", DAY), "ASSAULT")
+    assert ev["date"]["iso"] == "2015-07-21"  # the article's own weekday
+
+
+def test_no_date(code):
+    assert one(code("واعتقلت قوات الأمن عشرين متهماً."), "COERCE")["date"] is None
+
+
+def test_date_finder_directly():
+    import datetime as dt
+    toks = "قبل اول من امس الاثنين".split()
+    found = find_dates(toks, 0, len(toks), dt.date(2015, 7, 21))
+    assert [(d.first, d.last, d.iso) for d in found] == [(1, 4, "2015-07-19"), (4, 5, "2015-07-20")]
+
+
+# --- magnitudes -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, dead, injured", [
+    ("وقتل سبعة أشخاص وأصيب ١٢ آخرون في انفجار سيارة مفخخة.", 7, 12),
+    ("وأعلنت الشرطة مقتل خمسة وعشرين شخصاً في هجوم مسلح.", 25, None),
+    ("وأسفر الهجوم المسلح عن سقوط ٣٠ قتيلاً و٤٥ جريحاً.", 30, 45),
+    ("وأدى القصف إلى إصابة أربعة عشر مدنياً.", None, 14),
+])
+def test_casualties(code, text, dead, injured):
+    ev = one(code(text), "ASSAULT")
+    assert (ev["dead"], ev["injured"]) == (dead, injured)
+
+
+def test_protest_size(code):
+    ev = one(code("تظاهر نحو 500 شخص أمس أمام البرلمان.", DAY), "PROTEST")
+    assert ev["size"] == 500 and ev["dead"] is None
+
+
+def test_number_words():
+    assert read_number(["خمسه", "وعشرين"], 0, 2) == (25, 2)
+    assert read_number(["اربعه", "عشر"], 0, 2) == (14, 2)
+    assert read_number(["ثلاثه", "الاف"], 0, 2) == (3000, 2)
+    assert read_number(["جنود"], 0, 1) is None
+
+
+# --- actors and places --------------------------------------------------------
+
+def test_svo_actors(code):
+    ev = one(code("وقالت الشرطة إن مسلحين مجهولين اغتالوا ضابطاً في المدينة."), "ASSAULT")
+    assert "مسلحين" in ev["source_actor"]["text"]
+    assert "ضابطاً" in ev["target_actor"]["text"]
+
+
+def test_vso_actors_and_location(code):
+    ev = one(code("اغتال مسلحون مجهولون ضابطاً في الشرطة أمس في مدينة الموصل.", DAY), "ASSAULT")
+    assert ev["source_actor"]["text"] == "مسلحون مجهولون"
+    assert ev["target_actor"]["text"] == "ضابطاً"
+    assert "الموصل" in ev["location"]["text"]
+
+
+def test_passive_victim_is_target(code):
+    ev = one(code("وقتل سبعة أشخاص في انفجار عبوة ناسفة."), "ASSAULT")
+    assert ev["source_actor"] is None
+    assert ev["target_actor"]["text"].startswith("سبعة")
+
+
+def test_agent_after_ala_yad(code):
+    ev = one(code("واختطف مهندس أجنبي على يد مسلحين ملثمين في المنطقة."), "ASSAULT")
+    assert ev["source_actor"]["text"].startswith("مسلحين")
+
+
+def test_fight_parties_between(code):
+    ev = one(code("اندلعت اشتباكات بين الجيش والمتمردين في المدينة."), "FIGHT")
+    assert ev["source_actor"]["text"] == "الجيش"
+    assert "المتمردين" in ev["target_actor"]["text"]
+
+
+def test_diacritics_and_tatweel_keep_offsets(code):
+    text = "اغْتَالَ مُسَلَّحُونَ ضـــابطاً أمسِ."
+    ev = one(code(text, DAY), "ASSAULT")
+    assert ev["trigger"]["text"] == "اغْتَالَ"
+    assert ev["date"]["iso"] == "2015-07-20"
+
+
+def test_ids_and_determinism(code):
+    text = "تظاهر مئات الطلاب أمس. وقتل ثلاثة جنود في انفجار عبوة ناسفة."
+    a, b = code(text, DAY), code(text, DAY)
+    assert a == b
+    assert [e["id"] for e in a] == [f"v{i}" for i in range(1, len(a) + 1)]

@@ -1,0 +1,59 @@
+"""The derived lexicon: CAMEO → PLOVER mapping and the build from petrarch_ar."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from models.events.build import OUT, derive
+from pipeline.events.lexicon import curated_forms, verb_forms
+from pipeline.events.plover import cameo_to_plover
+from tests.conftest import need_shared
+
+# a dictionary in the CAMEO.ar format, written for this test
+TOY = """####### VERB PATTERNS #######
+--- هاجم [190] ---
+هاجم                            # attack
+- * موقع [190] # هاجم
+- * مقر [190] # هاجم
+- * قاعدة [193] # هاجم
+ 
+--- وضع [---] ---
+وضع                             # put
+- * احتجاج [140] # وضع
+- * بيان [010] # وضع
+- * علم [141] # وضع
+ 
+--- قال [010] ---
+صرح                             # say
+- * بيان [010] # صرح
+"""
+
+
+def test_cameo_to_plover():
+    assert cameo_to_plover("190") == "FIGHT"
+    assert cameo_to_plover("1823") == "ASSAULT"
+    assert cameo_to_plover("141") == "PROTEST"
+    assert cameo_to_plover("0874") == "RETREAT"
+    assert cameo_to_plover("081") == "CONCEDE"
+    assert cameo_to_plover("057") == "AGREE"
+    assert cameo_to_plover("010") is None and cameo_to_plover("023") is None
+
+
+def test_derive_keeps_only_consistent_lemmas():
+    lex = derive(TOY)
+    assert lex["هاجم"]["type"] == "FIGHT"
+    assert "وضع" not in lex  # its category depends on the object: dropped
+    assert "صرح" not in lex  # statements are not events
+
+
+def test_verb_forms():
+    forms = verb_forms("هاجم", "هاجم")
+    assert {"هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجمون"} <= forms
+    single, _ = curated_forms()
+    assert any(e.type == "PROTEST" for e in single["تظاهر"])
+
+
+def test_committed_lexicon_is_what_build_derives():
+    src = need_shared("petrarch_ar", "CAMEO.ar.0.5.txt")
+    committed = json.loads(Path(OUT).read_text(encoding="utf-8"))["lemmas"]
+    assert derive(src.read_text(encoding="utf-8")) == committed
