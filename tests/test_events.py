@@ -1,6 +1,10 @@
 """Events stage (PLOVER): trigger families, negation, modality, dates,
 magnitudes, actors and offsets.  Every sentence here is written for these
-tests."""
+tests.
+
+These tests exercise the rules, so they run the stage with the learned
+ASSAULT/PROTEST gate switched off (``use_gate=False``); the gate has its own
+tests in test_events_lexicon.py and one end-to-end check below."""
 from __future__ import annotations
 
 import pytest
@@ -14,10 +18,17 @@ DAY = "2015-07-21 10:00:00"  # a Tuesday
 
 
 @pytest.fixture(scope="module")
-def code(default_stages):
-    def run(text: str, date: str | None = None) -> list[dict]:
+def rule_stages():
+    from pipeline.registry import build
+
+    return build(config={"events": {"use_gate": False}})
+
+
+@pytest.fixture(scope="module")
+def code(rule_stages):
+    def run(text: str, date: str | None = None, stages=None) -> list[dict]:
         rec = new_record("t", text, {"date": date} if date else {})
-        for st in default_stages:
+        for st in stages or rule_stages:
             rec = st(rec)
         check_spans(rec)
         validate(rec)
@@ -224,3 +235,9 @@ def test_ids_and_determinism(code):
     a, b = code(text, DAY), code(text, DAY)
     assert a == b
     assert [e["id"] for e in a] == [f"v{i}" for i in range(1, len(a) + 1)]
+
+
+def test_gate_keeps_a_plain_attack_report(code, default_stages):
+    text = "قتل خمسة أشخاص وأصيب عشرة آخرون أمس في انفجار سيارة مفخخة استهدفت دورية للشرطة وسط المدينة."
+    gated = [e for e in code(text, DAY, stages=default_stages) if e["type"] == "ASSAULT"]
+    assert gated and gated[0]["dead"] == 5 and gated[0]["injured"] == 10

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..record import span
 from ..stages.entities import strip_proclitics
 from . import actors as A
+from . import gate
 from .dates import article_date, find_dates, nearest
 from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
 from .magnitudes import find_magnitudes
@@ -116,7 +117,7 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
     return False
 
 
-def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
+def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> list[dict]:
     toks = rec["tokens"]
     norms = [t["norm"] for t in toks]
     ents = rec.get("entities") or []
@@ -132,7 +133,9 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             if a is not None and b is not None:
                 loc_ranges.append((a, b + 1))
     events = []
+    model = gate.load() if use_gate else None
     for sent in rec["sentences"]:
+        n_before = len(events)
         a, b = sent["tokens"]
         matches = find(norms, a, b, use_derived=use_derived)
         if not matches:
@@ -242,6 +245,15 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             if e.source != "curated":
                 ev["lexicon"] = e.source
             events.append(ev)
+        if model is not None and len(events) > n_before:
+            sent_events = events[n_before:]
+            drop = set()
+            for typ in gate.GATED:
+                asserted = [i for i, e in enumerate(sent_events) if e["type"] == typ and not e["negated"] and e["modality"] is None]
+                if asserted and not gate.passes(model, typ, norms[a:b], sent_events):
+                    drop.update(asserted)  # rule hit, but the sentence does not read as a report of it
+            if drop:
+                events[n_before:] = [e for i, e in enumerate(sent_events) if i not in drop]
     for k, ev in enumerate(events, 1):
         ev["id"] = f"v{k}"
     return events
