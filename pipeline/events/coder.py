@@ -110,7 +110,7 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
         near |= _stems(w)
     if near & SUPPORT or wide & QAM_SET:
         return True
-    if m.entry.type == "ASSAULT" and (mags["dead"] is not None or mags["injured"] is not None):
+    if m.entry.type in ("ASSAULT", "FIGHT") and (mags["dead"] is not None or mags["injured"] is not None):
         return True
     if m.entry.type == "PROTEST" and mags["size"] is not None:
         return True
@@ -192,7 +192,7 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
                 continue
             if m.nominal and e.anchor and not framed:
-                if typ in ("ASSAULT", "PROTEST"):
+                if typ in ("ASSAULT", "PROTEST", "FIGHT"):
                     if not _asserted_noun(norms, m, a, b, mags, timeline):
                         continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
                 elif not anchored:
