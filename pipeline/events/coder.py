@@ -2,6 +2,8 @@
 polarity, modality, magnitudes.  Pure function of the record (deterministic)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..record import span
 from ..stages.entities import strip_proclitics
 from . import actors as A
@@ -47,8 +49,12 @@ for _p, _s in _ANCHOR_LEMMAS:
 ANCHOR_VERBS -= {"عم", "ادي"}  # "عم" (uncle/about), "ادي" ambiguous bare
 
 
+_STEM_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال"))
+
+
+@lru_cache(maxsize=1 << 18)
 def _stems(w):
-    return {s for s, p, _ in candidates(w) if p in ("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال")}
+    return frozenset(s for s, p, _ in candidates(w) if p in _STEM_PREFIXES)
 
 
 def _tok_span(rec, a, b, strip=True):
