@@ -311,16 +311,16 @@ def test_content_lists_events_and_entities_and_events_get_attribution():
     """Events from the real events stage get the id of the attribution that holds them."""
     from pipeline.stages.events import Events
 
-    text = "قالت الشرطة إن مسلحين هاجموا مركزا في بغداد. واحتج السكان على الإهمال."
+    text = "قالت الشرطة إن مسلحين قتلوا ثلاثة جنود في بغداد. واحتج السكان على الإهمال."
     e1 = ent(text, "بغداد", "LOC", 1)
     rec = Events()(prepare(text, entities=[e1]))
     by_trigger = {ev["trigger"]["text"]: ev for ev in rec["events"]}
-    assert by_trigger["هاجموا"]["type"] == "ASSAULT" and by_trigger["واحتج"]["type"] == "PROTEST"
+    assert by_trigger["قتلوا"]["type"] == "ASSAULT" and by_trigger["واحتج"]["type"] == "PROTEST"
     assert all(ev["attribution"] is None for ev in rec["events"])  # the events stage leaves it to us
     rec["attributions"] = extract(rec)
     (a,) = rec["attributions"]
-    assert a["content"]["events"] == [by_trigger["هاجموا"]["id"]] and a["content"]["entities"] == ["e1"]
-    assert by_trigger["هاجموا"]["attribution"] == "a1"
+    assert a["content"]["events"] == [by_trigger["قتلوا"]["id"]] and a["content"]["entities"] == ["e1"]
+    assert by_trigger["قتلوا"]["attribution"] == "a1"
     assert by_trigger["واحتج"]["attribution"] is None  # asserted by the article itself
     validate(rec)
 
