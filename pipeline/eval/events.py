@@ -168,6 +168,14 @@ def main(data_dir: Path, args=None) -> dict:
         for part in PARTS:
             s = det[typ][part]
             print(f"{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    # the same, with the learned gate switched off: what the rules alone do
+    (rules_stage,) = build(["events"], {"events": {"use_gate": False}}, available=("id", "text", "meta", "norm", "lang", "sentences", "tokens", "entities"))
+    det_rules, _, _, _ = detection(gold_dir, upstream, rules_stage)
+    print("  rules alone (use_gate=False):")
+    for typ in TYPES:
+        for part in PARTS:
+            s = det_rules[typ][part]
+            print(f"  {typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
     act = actor_overlap(gold_dir, upstream, ev_stage)
     print("\nActor overlap on the span gold (any shared word)")
     print(f"{'role':7} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
@@ -191,4 +199,4 @@ def main(data_dir: Path, args=None) -> dict:
         print(f"  SaudiNewsNet {snn['file']} first {snn['articles']} articles, {snn['words']} words: "
               f"{snn['words_per_s']} words/s wall ({snn['seconds']} s), {snn['words_per_cpu_s']} words/s CPU "
               f"({snn['cpu_seconds']} s); {snn['events']} events")
-    return {"detection": det, "actors": act, "speed": speed}
+    return {"detection": det, "detection_rules_only": det_rules, "actors": act, "speed": speed}

@@ -18,8 +18,6 @@ from .triggers import candidates, find
 _CUES = set(VIOLENCE_CUES)
 _WEAPON = set(WEAPON_CUES)
 _CASUALTY = set(CASUALTY_CUES)
-import os as _os
-STRICT_ASSAULT = _os.environ.get("EV_STRICT", "1") == "1"
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
 # words that make a nominal mention a reference to an earlier or other event
 REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
@@ -203,7 +201,7 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
                         continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
                 elif not anchored:
                     continue
-            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
+            if typ == "ASSAULT" and not framed and not _violent_report(
                     m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
                 continue
             if norms[m.index] == "احتجاجا" and kept:
