@@ -18,8 +18,6 @@ from .triggers import candidates, find
 _CUES = set(VIOLENCE_CUES)
 _WEAPON = set(WEAPON_CUES)
 _CASUALTY = set(CASUALTY_CUES)
-import os as _os
-STRICT_ASSAULT = _os.environ.get("EV_STRICT", "1") == "1"
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
 # words that make a nominal mention a reference to an earlier or other event
 REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
@@ -29,7 +27,8 @@ SUPPORT = set()
 for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
                ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
                ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
-               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
+               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("تمكن", "تمكن"),
+               ("اضطر", "ضطر"), ("نجح", "نجح"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
 TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
@@ -198,12 +197,15 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
                 continue
             if m.nominal and e.anchor and not framed:
-                if typ in ("ASSAULT", "PROTEST", "FIGHT"):
-                    if not _asserted_noun(norms, m, a, b, mags, timeline):
-                        continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
-                elif not anchored:
+                # a bare verbal noun (اتفاق، هجوم، معارك) is a mention, not a report, unless
+                # framed as one (ملف اغتيال، منذ الهجوم، الاتفاق النووي …); dated facts of the
+                # OTHER extension (وفاته في عام 2000) only need an anchor
+                if typ == "EXT":
+                    if not anchored:
+                        continue
+                elif not _asserted_noun(norms, m, a, b, mags, timeline):
                     continue
-            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
+            if typ == "ASSAULT" and not framed and not _violent_report(
                     m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
                 continue
             if norms[m.index] == "احتجاجا" and kept:

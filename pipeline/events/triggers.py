@@ -108,7 +108,7 @@ def _cached_lookup(norm: str, table: dict, key: str):
 def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
     if not entry.needs_next:
         return True
-    window = norms[i + 1: min(end, i + 1 + WINDOW_NEXT)]
+    window = norms[i + 1: min(end, i + 1 + (1 if entry.next_immediate else WINDOW_NEXT))]
     if entry.type == "PROTEST":
         # gathering verbs also take their protesters before them: "مليون متظاهر خرجوا"
         window = window + norms[max(0, i - 4):i]
