@@ -454,3 +454,97 @@ def test_comma_after_the_verb_and_abbreviation_in_the_source():
     a = one("وأكد، أمين المنطقة م. سعد الفهد، أنه تم اختبار المركز.")
     assert a["source"]["text"] == "أمين المنطقة م. سعد الفهد"
     assert a["content"]["text"] == "أنه تم اختبار المركز"
+
+
+# ---------------------------------------------------------------- second round: coordination, agreement, documents
+
+def fields(a: dict) -> tuple:
+    return a["source"]["named"], a["source"]["count"]
+
+
+@pytest.mark.parametrize("sentence, text, named, count", [
+    ("وأكدت منظمة الصحة العالمية ومنظمة الطفولة أن اللقاحات وصلت إلى المخيمات.", "منظمة الصحة العالمية ومنظمة الطفولة", True, 2),
+    ("وقالت وزارة الزراعة ووزارة المياه وهيئة الغذاء إن الحملة ستبدأ غدا.", "وزارة الزراعة ووزارة المياه وهيئة الغذاء", True, 3),
+    ("وذكرت وكالة الأنباء الرسمية وصحيفة المدينة أن الطريق افتتح.", "وكالة الأنباء الرسمية وصحيفة المدينة", True, 2),
+    ("وقال مسؤول أمني وآخر عسكري إن المنطقة باتت آمنة.", "مسؤول أمني وآخر عسكري", False, 2),
+    ("وأفاد مصدر طبي ومصدر أمني بأن الجرحى نقلوا إلى المستشفى.", "مصدر طبي ومصدر أمني", False, 2),
+    ("وقال مسؤولون وشهود إن القصف استمر طوال الليل.", "مسؤولون وشهود", False, None),
+    ("وأكد وزير الخارجية سالم العتيبي ونظيره المغربي أن المحادثات كانت مثمرة.", "وزير الخارجية سالم العتيبي ونظيره المغربي", True, 2),
+    ("وقالت هيئة الطيران (الهيئة) وبرنامج سلامة الطرق إن الحوادث تراجعت.", "هيئة الطيران (الهيئة) وبرنامج سلامة الطرق", True, 2),
+])
+def test_coordinated_sources_count_their_conjuncts(sentence, text, named, count):
+    a = one(sentence)
+    assert a["source"]["text"] == text
+    assert fields(a) == (named, count)
+
+
+@pytest.mark.parametrize("sentence, count", [
+    # one person with two titles, and institutions inside a title or a prepositional phrase: one source
+    ("وأكد نائب رئيس المجلس ووزير المالية سالم الناصر أن الميزانية متوازنة.", 1),
+    ("وقال مصدر في وزارة الدفاع ووزارة الداخلية إن التحقيق بدأ.", 1),
+    ("وقالت وزارة الشؤون البلدية والقروية إن المشروع اكتمل.", 1),
+    ("وقال الأمين العام لمجلس التعاون والمنظمة إن الاجتماع تأجل.", 1),
+])
+def test_coordination_inside_one_source_is_not_counted(sentence, count):
+    assert one(sentence)["source"]["count"] == count
+
+
+def test_short_parenthetical_alias_stays_in_the_source():
+    a = one("وقالت وزارة الدفاع الأمريكية (البنتاجون) إن الطائرة سقطت في البحر.")
+    assert a["source"]["text"] == "وزارة الدفاع الأمريكية (البنتاجون)"
+    assert fields(a) == (True, 1)
+    # a parenthetical with digits (an age) is not part of the name
+    a = one("وقال اللاعب سالم (25 عاما) إنه سيعود قريبا.")
+    assert not a["source"]["text"].endswith(")")
+
+
+@pytest.mark.parametrize("name", ["البنتاجون", "البنتاغون"])
+def test_a_name_ending_in_un_is_not_a_plural(name):
+    a = one(f"وقال {name} إن التدريبات ستستمر.")
+    assert fields(a) == (True, 1) and a["source"]["kind"] == "organisation"
+
+
+@pytest.mark.parametrize("word", ["المسعفون", "الفلسطينيون", "العاملون"])
+def test_definite_sound_plurals_stay_unspecified(word):
+    a = one(f"وقال {word} إن الوضع صعب.")
+    assert fields(a) == (False, None)
+
+
+@pytest.mark.parametrize("sentence, named, count", [
+    ("وذكرت تقارير بريطانية أن السفينة غرقت.", False, None),
+    ("وكشفت دراسة طبية حديثة أشرف عليها باحثون كنديون أن النوم يقوي الذاكرة.", False, 1),
+    ("وكشف تقرير جديد أن البطالة تراجعت.", False, 1),
+    ("وكشف تقرير منظمة العمل الدولية أن البطالة تراجعت.", True, 1),
+    ("وذكر بيان صادر عن الهيئة أن الموعد تغير.", True, 1),
+    ("وجاء في تقرير «مستقبل المدن» أن السكان سيتضاعفون.", True, 1),
+])
+def test_document_named_by_issuer_not_by_adjectives(sentence, named, count):
+    assert fields(one(sentence)) == (named, count)
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("وأكد فريق الدفاع أن موكله بريء.", False),
+    ("وقال وفد من الخبراء إن المبنى آمن.", False),
+    ("وقال فريق الإنقاذ إن البحث مستمر.", False),
+])
+def test_collective_described_by_its_job_is_not_named(sentence, named):
+    a = one(sentence)
+    assert fields(a) == (named, 1)
+
+
+def test_plural_verb_before_a_noun_has_a_pronoun_subject():
+    out = attrs("وقال مسؤولون في الوزارة إنهم حذروا الشركة من أن العقود قد تلغى. وأكدوا الوزارة أن القرار نهائي.")
+    assert [a["cue"]["text"] for a in out] == ["وقال", "حذروا", "وأكدوا"]
+    for a in out[1:]:
+        assert a["source"]["resolved"] == "pronoun"
+        assert a["source"]["text"] == "مسؤولون في الوزارة"
+
+
+def test_ambiguous_verb_needs_a_source_like_subject():
+    text = "وتقدمت القوات نحو المدينة، كما نقلت دبابات ومدافع ثقيلة إلى الجبهة الشرقية، كما أفاد به سكان."
+    out = attrs(text)
+    assert [a["cue"]["text"] for a in out] == ["أفاد"]
+    assert out[0]["source"]["text"] == "سكان"
+    assert fields(out[0]) == (False, None)
+    a = one("ووصلت التعزيزات إلى الحدود، كما نقلت وكالة الأنباء الرسمية.")
+    assert a["source"]["text"] == "وكالة الأنباء الرسمية"

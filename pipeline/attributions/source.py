@@ -23,7 +23,12 @@ from .lexicon import (
     ANON_DU,
     ANON_PL,
     ANON_SG,
+    COLLECTIVE,
+    COLLECTIVE_GENERIC,
     COMMON,
+    CONJ_EXTRA,
+    CONJ_ORG,
+    DOC_ADJ,
     COMPLEMENTIZERS,
     DOC_PL,
     DOC_SG,
@@ -32,6 +37,7 @@ from .lexicon import (
     MEDIA,
     ORG,
     OTHER_ADJ,
+    PREP_PRONOUN,
     SETTING_AFTER_FI,
     SOUND_PL_YN,
     TEEN_FIRST,
@@ -51,7 +57,8 @@ LEAD_PARTICLES = {"و", "ف", "هذه", "وهذه", "هذا", "وهذا", "هي"
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
 #: adverbs and pronoun-object prepositions between a cue and its subject ("نقلت عنه وكالة", "أشارت فيه")
 LEADING_SKIP = {"قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك", "فيه", "فيها", "فيهم",
-                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا"}
+                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا",
+                "به", "بها", "بهم", "بهما"}
 PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
                 "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
 AUX_KANA = {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "اما", "واما", "فكان", "فكانت"}
@@ -158,6 +165,11 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
                 k += 1
                 continue
             break
+        if t == "(" and k > s:
+            n = _short_paren(ctx, k, end)
+            if n:
+                k += n
+                continue
         if t == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
             k += 1  # an abbreviation: "م. أبورأس", "د. سالم"
             continue
@@ -193,6 +205,20 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
     if e <= s:
         return None
     return s, e
+
+
+def _short_paren(ctx: Ctx, k: int, end: int) -> int:
+    """Tokens of a short parenthetical at k inside a noun phrase - an acronym or
+    alias such as (فاو)، (البنتاغون), 1-3 words, no digits - else 0."""
+    for m in range(k + 1, min(end, k + 5)):
+        if ctx.tok(m) == ")":
+            inner = [ctx.keys[x] for x in range(k + 1, m)]
+            if inner and all(w.isalpha() for w in inner):
+                return m - k + 1
+            return 0
+        if ctx.tok(m) in STOP_BEFORE or ctx.tok(m) in SENT_PUNCT:
+            return 0
+    return 0
 
 
 def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, int] | None:
@@ -289,6 +315,65 @@ def _participle_plural(k: str) -> bool:
     return len(k) >= 6 and k[0] == "م" and k[1] != "ا" and k.endswith("ون")
 
 
+_CONJ_HEADS = CONJ_ORG | MEDIA | ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA
+
+
+def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
+    """Further conjuncts of a source phrase whose head is at h: (start, end)
+    token ranges opened by و + a source head noun (organisation, outlet,
+    anonymous source; نظيره، آخر).  A title is never a new conjunct (رئيس
+    مجلس الوزراء ووزير الداخلية is one person), and nothing inside a
+    prepositional phrase is (مصدر في وزارة الدفاع ووزارة الخارجية)."""
+    if kind == "person":
+        heads = CONJ_EXTRA
+    else:
+        heads = _CONJ_HEADS
+    starts = []
+    for k in range(h + 1, e):
+        kk = ctx.keys[k]
+        if kk in PREPOSITIONS or ctx.tok(k) in STOP_BEFORE and ctx.tok(k) not in ("(", ")"):
+            break
+        if kk == "و" and k + 1 < e and _drop_article(ctx.keys[k + 1]) in heads:
+            starts.append(k)
+        elif len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in heads:
+            starts.append(k)
+    return [(c, starts[n + 1] if n + 1 < len(starts) else e) for n, c in enumerate(starts)]
+
+
+def _sound_plural_shape(k: str) -> bool:
+    """A masculine sound plural by its shape: a participle (المسعفون), a nisba
+    (الفلسطينيون) or فاعلون (العاملون); البنتاجون، الزيتون are not."""
+    if not k.endswith("ون") or len(k) < 5:
+        return False
+    return _participle_plural(k) or k.endswith("يون") or (len(k) == 6 and k[1] == "ا")
+
+
+def _adjective_like(ctx: Ctx, k: int) -> bool:
+    """An indefinite adjective after a head noun: a nisba (بريطانية، أمريكيون) or a common one (جديد، حديثة)."""
+    kk = bare(ctx.keys[k])
+    return kk in DOC_ADJ or kk.endswith(("يه", "يون", "يين", "يان", "يتان", "يات")) or (len(kk) >= 4 and kk.endswith("ي") and not ctx.keys[k].startswith("ال") and False)
+
+
+def _doc_named(ctx: Ctx, h: int, e: int) -> bool:
+    """A document is named by an issuer or title after its head (تقرير منظمة العفو، بيان حماس،
+    رسالة «…»): the first word after the head and its adjectives; a word followed by a
+    preposition with a pronoun is a verb of a descriptive clause (دراسة أشرف عليها باحثون)."""
+    if e < ctx.n and ctx.keys[e] in ("عن", "من") and bare(ctx.keys[e - 1]) in ("صادر", "صادره", "الصادر", "الصادره"):
+        return True  # "بيان صادر عن الهيئة": the issuer follows the phrase
+    for k in range(h + 1, e):
+        if _adjective_like(ctx, k):
+            continue
+        if k + 1 < e and ctx.keys[k + 1] in PREP_PRONOUN:
+            return False  # a descriptive clause starts: nothing after it names the document
+        kk = bare(ctx.keys[k])
+        lk = kk[1:] if kk[:1] in "لب" else kk
+        if ctx.tok(k) in OPEN_Q or kk in ORG or kk in MEDIA or bare(lk) in ORG or bare(lk) in MEDIA:
+            return True
+        if _name_like(ctx, k) and verb_entry(ctx.keys[k])[0] is None and not ctx.keys[k].endswith(PRONOUN_SUFFIX):
+            return True
+    return False
+
+
 def _is_dual_by_vowel(text: str) -> bool:
     """مسؤولَين: a fatha before the final ين marks the dual."""
     return len(text) >= 3 and text.endswith("ين") and text[-3] == FATHA
@@ -361,12 +446,14 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         plural = head in DOC_PL
         number = "pl" if plural else "sg"
         human = False
-        rest = range(h + 1, e)
-        named = any(_name_like(ctx, k) or ctx.tok(k) in OPEN_Q or bare(ctx.keys[k]) in ORG or bare(ctx.keys[k]) in MEDIA for k in rest)
+        named = _doc_named(ctx, h, e)
         if count is None and not plural:
             count = 1
     elif head in MEDIA:
         kind, named, count = "media", True, count or 1
+    elif head in COLLECTIVE and h + 1 < e and (bare(ctx.keys[h + 1]) in COLLECTIVE_GENERIC or bare(ctx.keys[h + 1]) in ANON_PL):
+        # فريق الدفاع، وفد من الخبراء: a group described by its job, not named
+        kind, named, count = "organisation", False, count or 1
     elif head in ORG:
         kind, named = "organisation", True
         if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات"):
@@ -384,7 +471,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
                 k += 1
             named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
         count = count or 1
-    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head):
+    elif count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
         kind, named, number = "anonymous", False, "pl"
         descr_from = h + 1
@@ -403,6 +490,24 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         count = count or 1
     if kind != "anonymous" and count is None and number == "sg":
         count = 1
+    # coordinated sources: "منظمة الفاو وبرنامج الأغذية العالمي" (2), "مصدر أمني وآخر عسكري" (2)
+    conj = _conjuncts(ctx, h, e, kind)
+    if conj:
+        counts, names = [count], [named]
+        for c, c_end in conj:
+            cb = bare(ctx.keys[c])
+            if cb in CONJ_EXTRA or (ctx.keys[c] == "و" and c + 1 < c_end and bare(ctx.keys[c + 1]) in CONJ_EXTRA):
+                counts.append(1)
+                continue
+            sub = describe(ctx, c + (ctx.keys[c] == "و"), c_end, ctx.toks[c]["start"], ctx.toks[c_end - 1]["end"])
+            hk = ctx.keys[c + 1] if ctx.keys[c] == "و" else ctx.keys[c][1:]
+            if _drop_article(hk) in CONJ_ORG and _drop_article(hk) not in ORG:
+                sub = {"count": 1, "named": True}  # برنامج الأغذية العالمي: an institution's name
+            counts.append(sub["count"])
+            names.append(sub["named"])
+        count = None if any(x is None for x in counts) else sum(counts)
+        named = all(names)
+        number = "pl" if count is None or count > 2 else "du"
     if count is not None and count >= 3 or (count is None and number == "pl"):
         number = "pl"
     elif count == 2:
