@@ -548,3 +548,48 @@ def test_ambiguous_verb_needs_a_source_like_subject():
     assert fields(out[0]) == (False, None)
     a = one("ووصلت التعزيزات إلى الحدود، كما نقلت وكالة الأنباء الرسمية.")
     assert a["source"]["text"] == "وكالة الأنباء الرسمية"
+
+
+@pytest.mark.parametrize("sentence, named, count", [
+    # an indefinite role with a prepositional phrase: the names belong to the institution
+    ("وقال متحدث باسم شرطة مقاطعة كنت إن الطريق أغلق.", False, 1),
+    ("وقالت متحدثة باسم مطار هيثرو إن الرحلات تأخرت.", False, 1),
+    # a title whose only proper nouns complete a place noun or are a ب-place
+    ("وقال مدير فرع الهيئة بمنطقة تبوك بضباء إن الفرع افتتح.", False, 1),
+    # ... and with the holder's name after them
+    ("وقال رئيس بلدية ضباء سعد العنزي إن الفرع افتتح.", True, 1),
+    ("وقال المتحدث باسم وزارة النقل خالد السالم إن الطريق افتتح.", True, 1),
+    # an anonymous-looking role with an honorific and a name
+    ("وأوضحت عضو مجلس إدارة الجمعية الدكتورة هند السالم أن الحملة نجحت.", True, 1),
+    ("وأوضح مسؤول التدريب في الغرفة أن الدورات مجانية.", False, 1),
+    # unspecified parts of groups and plural roles are not named
+    ("وأفاد عدد من السعوديين المسافرين أن الرحلة تأخرت.", False, None),
+    ("وأكد بعض المهندسين أن الجسر آمن.", False, None),
+    ("ويرى مديرو صناديق ومحللون أن السوق ستتعافى.", False, None),
+    ("وقال رؤساء البلديات إن الخطة طموحة.", False, None),
+    ("وأعلنت أجهزة الأمن الروسية أن المشتبه به اعتقل.", False, None),
+    # مجموعة / عدد are quantities only before من
+    ("وأكدت مجموعة العمل من أجل اللاجئين أن المساعدات توقفت.", True, 1),
+    ("وأكدت مجموعة من الخبراء أن المساعدات توقفت.", False, None),
+    ("وقال عدد كبير من الأطباء إن العلاج فعال.", False, None),
+])
+def test_named_and_count_of_roles_and_groups(sentence, named, count):
+    assert fields(one(sentence)) == (named, count)
+
+
+def test_conjunct_after_a_prepositional_phrase():
+    # an institution inside the phrase is part of it; an anonymous source or a document opens a new conjunct
+    assert one("وقال مسؤول بوزارة النقل ووزارة المالية إن الميزانية أقرت.")["source"]["count"] == 1
+    a = one("وقال مسؤول بوزارة النقل ووسائل إعلام محلية إن الطائرة هبطت.")
+    assert fields(a) == (False, None)
+    assert one("وقال ضابط في الجيش ومصدر طبي إن القتلى ثلاثة.")["source"]["count"] == 2
+
+
+def test_names_joined_by_wa_count_each_entity():
+    text = "وأكدت فرنسا وبريطانيا أن التعاون مستمر."
+    ents = [ent(text, "فرنسا", "LOC", 1), ent(text, "بريطانيا", "LOC", 2)]
+    out = attrs(text, entities=ents)
+    assert len(out) == 1 and fields(out[0]) == (True, 2)
+    text = "وقال سالم وخالد الحربي إن المباراة صعبة."  # one entity: one person named with و inside
+    out = attrs(text, entities=[ent(text, "سالم وخالد الحربي", "PER", 1)])
+    assert fields(out[0]) == (True, 1)

@@ -46,6 +46,7 @@ from .lexicon import (
     TITLES,
     UNITS,
     VAGUE,
+    VAGUE_WITH_MIN,
 )
 
 FATHA = "\u064e"
@@ -70,7 +71,8 @@ NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلق�
 #: ranks and honorifics always followed by a name, even a definite one (اللواء التركي، الشيخ المحيسني)
 HONORIFICS = {"لواء", "عميد", "عقيد", "عماد", "مقدم", "رايد", "راءد", "نقيب", "ملازم", "دكتور", "د", "مهندس", "شيخ", "امير",
               "سيد", "سيده", "استاذ", "جنرال", "بروفيسور", "ملك", "اميره", "مشير", "ادميرال", "اميرال", "كابتن", "الحاج", "حاج",
-              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه"}
+              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه",
+              "دكتوره", "مهندسه", "استاذه", "شيخه"}
 CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وفيما", "ثم", "لكن", "ولكن", "اذ", "ان", "الا", "غير", "بعدما", "عندما",
                 "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
 
@@ -315,7 +317,8 @@ def _participle_plural(k: str) -> bool:
     return len(k) >= 6 and k[0] == "م" and k[1] != "ا" and k.endswith("ون")
 
 
-_CONJ_HEADS = CONJ_ORG | MEDIA | ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA
+_CONJ_HEADS = CONJ_ORG | MEDIA | ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL
+_CONJ_AFTER_PP = (ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL) - ORG - MEDIA
 
 
 def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
@@ -331,8 +334,12 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
     starts = []
     for k in range(h + 1, e):
         kk = ctx.keys[k]
-        if kk in PREPOSITIONS or ctx.tok(k) in STOP_BEFORE and ctx.tok(k) not in ("(", ")"):
+        if ctx.tok(k) in STOP_BEFORE and ctx.tok(k) not in ("(", ")"):
             break
+        if kk in PREPOSITIONS or kk.startswith("بال") or (kk[:1] == "ب" and _drop_article(kk[1:]) in ORG | COMMON | MEDIA):
+            # inside a prepositional phrase an institution is part of it ("مسؤول بوزارة النقل
+            # ووزارة المالية"); an anonymous source or a document still opens a new conjunct
+            heads = _CONJ_AFTER_PP
         if kk == "و" and k + 1 < e and _drop_article(ctx.keys[k + 1]) in heads:
             starts.append(k)
         elif len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in heads:
@@ -340,12 +347,86 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
     return [(c, starts[n + 1] if n + 1 < len(starts) else e) for n, c in enumerate(starts)]
 
 
+#: nouns whose complement is a place or institution name (منطقة مكة، مطار هيثرو، ولاية تكساس)
+PLACE_NOUNS = {"منطقه", "محافظه", "مدينه", "مقاطعه", "ولايه", "مطار", "ميناء", "اقليم", "بلده", "قريه", "حي", "جزيره",
+               "عاصمه", "دوله", "جمهوريه", "مملكه", "امانه", "بلديه", "جامعه", "شركه", "فرع", "مستشفي", "سجن", "مخيم"}
+
+
+def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
+    """Is token k (inside a title phrase ending at e) the name of the title's
+    holder?  Not when it completes a place or institution noun (بمنطقة مكة،
+    مطار هيثرو) or is a ب-prefixed last word ("بجدة": in Jeddah)."""
+    if not _name_like(ctx, k):
+        return False
+    prev = strip_conj(ctx.keys[k - 1]) if k > 0 else ""
+    if prev[:1] in "بل" and not prev.startswith("ال"):
+        prev = prev[1:]
+    if _drop_article(prev) in PLACE_NOUNS:
+        return False
+    kk = strip_conj(ctx.keys[k])
+    if kk[:1] in "بل" and _drop_article(kk[1:]) in COMMON | ORG | PLACE_NOUNS | TITLES:
+        return False  # "بمنطقة"، "لوزارة": a preposition and a common noun
+    if kk[:1] == "ب" and (k + 1 >= e or ctx.keys[k + 1] in FUNCTION):
+        return False
+    return True
+
+
+def _before_min(ctx: Ctx, h: int, e: int) -> bool:
+    """"عدد من"، "عدد كبير من": من right after, or after one indefinite adjective."""
+    if h + 1 < e and ctx.keys[h + 1] == "من":
+        return True
+    return h + 2 < e and ctx.keys[h + 2] == "من" and not ctx.keys[h + 1].startswith("ال")
+
+
+def _coordinated_entities(ctx: Ctx, h: int, e: int) -> int:
+    """Names joined by و inside a phrase with no source noun: the number of
+    entities (PER/ORG/LOC) when each one after the first starts at a token
+    opening with و (or right after the word و); 0 otherwise."""
+    cs, ce = ctx.toks[h]["start"], ctx.toks[e - 1]["end"]
+    ents = sorted((en for en in ctx.entities if en.get("label") in ("PER", "ORG", "LOC") and cs <= en["start"] and en["end"] <= ce),
+                  key=lambda en: en["start"])
+    if len(ents) < 2:
+        return 0
+    starts = {ctx.toks[k]["start"]: k for k in range(h, e)}
+    for en in ents[1:]:
+        k = starts.get(en["start"])
+        if k is None:
+            # the entity may start after the conjunction inside the token ("وبريطانيا")
+            k = starts.get(en["start"] - 1)
+            if k is None or not ctx.keys[k].startswith("و"):
+                return 0
+        elif not (ctx.keys[k].startswith("و") or (k > h and ctx.keys[k - 1] == "و")):
+            return 0
+    return len(ents)
+
+
+def _indefinite_role(ctx: Ctx, h: int, e: int) -> bool:
+    """An indefinite role noun followed by a prepositional phrase ("متحدث باسم
+    المطار"، "مستشار في الوزارة") is a person left unnamed: names after it belong
+    to the institution - unless an honorific introduces the holder's name."""
+    t = strip_conj(ctx.keys[h])
+    if t.startswith("ال") or h + 1 >= e:
+        return False
+    nxt = ctx.keys[h + 1]
+    pp = nxt in PREPOSITIONS or nxt in ("باسم", "لدي") or nxt.startswith("بال") or (nxt[:1] == "ب" and _drop_article(nxt[1:]) in ORG | COMMON)
+    return pp and not _honorific_name(ctx, h + 1, e)
+
+
+def _honorific_name(ctx: Ctx, k0: int, e: int) -> bool:
+    """An honorific (الدكتور، المهندس، اللواء ...) followed by another word within [k0, e)."""
+    for k in range(k0, e - 1):
+        if bare(ctx.keys[k]) in HONORIFICS and bare(ctx.keys[k]) not in ("د", "ملك", "امير", "سيد", "حاج", "الحاج") and ctx.keys[k + 1] not in FUNCTION:
+            return True
+    return False
+
+
 def _sound_plural_shape(k: str) -> bool:
     """A masculine sound plural by its shape: a participle (المسعفون), a nisba
     (الفلسطينيون) or فاعلون (العاملون); البنتاجون، الزيتون are not."""
-    if not k.endswith("ون") or len(k) < 5:
+    if not k.endswith(("ون", "ين")) or len(k) < 5:
         return False
-    return _participle_plural(k) or k.endswith("يون") or (len(k) == 6 and k[1] == "ا")
+    participle = len(k) >= 6 and k[0] == "م" and k[1] != "ا"
+    return participle or k.endswith(("يون", "يين")) or (len(k) == 6 and k[1] == "ا")
 
 
 def _adjective_like(ctx: Ctx, k: int) -> bool:
@@ -408,7 +489,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     count, used = _number(ctx, s, e)
     h = s + used
     vague = False
-    if h < e and bare(ctx.keys[h]) in VAGUE:
+    if h < e and bare(ctx.keys[h]) in VAGUE and (bare(ctx.keys[h]) not in VAGUE_WITH_MIN or _before_min(ctx, h, e)):
         vague = True
         h += 1
         while h < e and ctx.keys[h] in ("من",):
@@ -427,6 +508,10 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     if head in ANON_DU and not count:
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
+    elif head in ANON_SG and _honorific_name(ctx, h + 1, e):
+        # "عضو مجلس الإدارة الدكتورة سارة العلي": a role with a named holder
+        kind, named, titled = "person", True, True
+        count = count or 1
     elif head in ANON_SG:
         kind, named, number = "anonymous", False, "sg"
         count = count or 1
@@ -456,14 +541,16 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         kind, named, count = "organisation", False, count or 1
     elif head in ORG:
         kind, named = "organisation", True
-        if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات"):
+        if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات", "اجهزه"):
             number, count, named, human = "pl", None, False, False
         else:
             count = count or 1
     elif head in TITLES:
         kind = "person"
         titled = True
-        named = any(_name_like(ctx, k) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
+        named = any(_holder_name(ctx, k, e) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
+        if named and _indefinite_role(ctx, h, e):
+            named = False  # "متحدث باسم شرطة المقاطعة": a spokesman, the names are the institution's
         if not named:
             # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
             k = h
@@ -480,6 +567,9 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     else:
         fallthrough = True
         named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
+        n_ents = _coordinated_entities(ctx, h, e)
+        if n_ents > 1 and count is None:
+            count, number = n_ents, ("du" if n_ents == 2 else "pl")  # "فرنسا وبريطانيا"، "ماي وكازنوف"
         if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
             kind = "organisation"
         if not named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
@@ -514,6 +604,10 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         number = "du"
     if vague:
         count = None
+        if kind in ("person", "organisation") and not titled or kind == "anonymous":
+            # "عدد من السعوديين"، "بعض المسؤولين": an unspecified part of a group is not named
+            named = False
+            kind = "anonymous"
     if kind == "person" and not named and head not in TITLES:
         kind = "anonymous"
     gender = "f" if head_text.endswith("ة") or head_text.endswith("ه") and head in ("وزاره",) else "m"
