@@ -593,3 +593,27 @@ def test_names_joined_by_wa_count_each_entity():
     text = "وقال سالم وخالد الحربي إن المباراة صعبة."  # one entity: one person named with و inside
     out = attrs(text, entities=[ent(text, "سالم وخالد الحربي", "PER", 1)])
     assert fields(out[0]) == (True, 1)
+
+
+@pytest.mark.parametrize("sentence, named, count", [
+    # one person holding two roles is one source
+    ("وأوضح المشرف على البرنامج وعضو هيئة الخبراء الدكتور سالم العلي أن النتائج مشجعة.", True, 1),
+    ("وقال الملحق الثقافي إن الطلاب وصلوا.", False, 1),
+    # a definite role noun followed by a name
+    ("وقال المحلل كارلسون إن الأسعار سترتفع.", True, 1),
+    ("وقال المحلل الأمريكي إن الأسعار سترتفع.", False, 1),
+    # construct plurals of participles
+    ("ويقول منتجو الجهاز إنه آمن.", False, None),
+    ("وذكرت وسائل إعلام محلية أن المطار أغلق.", False, None),
+    # "من جانبه" is not part of the source
+    ("وأكد المدير سالم العلي من جانبه أن العمل مستمر.", True, 1),
+])
+def test_roles_plurals_and_single_holders(sentence, named, count):
+    a = one(sentence)
+    assert fields(a) == (named, count)
+    assert "جانبه" not in a["source"]["text"]
+
+
+def test_plural_verb_after_a_singular_noun_has_a_pronoun_subject():
+    out = attrs("وقال مسؤولون في الشركة إن العمال عادوا. والقضية أكدوا أنها ستحل قريبا.")
+    assert out[-1]["cue"]["text"] == "أكدوا" and out[-1]["source"]["resolved"] == "pronoun"

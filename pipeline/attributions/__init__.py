@@ -186,6 +186,8 @@ def extract(rec: dict) -> list[dict]:
                     npb = np_before(ctx, cue.i, a, relative=bool(cue.extra.get("relative")))
                     if npb is not None:
                         src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
+                        if _agrees_as_pronoun(cue) and src["_number"] == "sg":
+                            src = None  # "القضية أكدوا": a plural verb needs a plural subject; the pronoun it is
                 if src is None and (cue.extra.get("impersonal") or cue.extra.get("relative")):
                     continue  # "يذكر أن": nobody says it
                 if src is None:

@@ -181,6 +181,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
             break
         if kk in preps and k > s:
             break  # the verb's own preposition: "لفت المهندس إلى ..."
+        if kk == "من" and k > s and k + 1 < end and ctx.keys[k + 1] in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "ناحيته", "ناحيتها"):
+            break
         if kk in ("عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"):
             break
         if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
@@ -329,8 +331,10 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
     prepositional phrase is (مصدر في وزارة الدفاع ووزارة الخارجية)."""
     if kind == "person":
         heads = CONJ_EXTRA
+    elif kind == "anonymous":
+        heads = _CONJ_HEADS  # "مصدر أمني ومسؤول محلي"
     else:
-        heads = _CONJ_HEADS
+        heads = _CONJ_HEADS - TITLES  # "المشرف على البرنامج وعضو الهيئة": one person
     starts = []
     for k in range(h + 1, e):
         kk = ctx.keys[k]
@@ -339,7 +343,7 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
         if kk in PREPOSITIONS or kk.startswith("بال") or (kk[:1] == "ب" and _drop_article(kk[1:]) in ORG | COMMON | MEDIA):
             # inside a prepositional phrase an institution is part of it ("مسؤول بوزارة النقل
             # ووزارة المالية"); an anonymous source or a document still opens a new conjunct
-            heads = _CONJ_AFTER_PP
+            heads = heads & _CONJ_AFTER_PP
         if kk == "و" and k + 1 < e and _drop_article(ctx.keys[k + 1]) in heads:
             starts.append(k)
         elif len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in heads:
@@ -508,7 +512,9 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     if head in ANON_DU and not count:
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
-    elif head in ANON_SG and _honorific_name(ctx, h + 1, e):
+    elif head in ANON_SG and (_honorific_name(ctx, h + 1, e) or (
+            strip_conj(ctx.keys[h]).startswith("ال") and h + 1 < e and _holder_name(ctx, h + 1, e)
+            and not ctx.keys[h + 1].startswith("ال") and not _adjective_like(ctx, h + 1))):
         # "عضو مجلس الإدارة الدكتورة سارة العلي": a role with a named holder
         kind, named, titled = "person", True, True
         count = count or 1
@@ -548,7 +554,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     elif head in TITLES:
         kind = "person"
         titled = True
-        named = any(_holder_name(ctx, k, e) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
+        named = any(_holder_name(ctx, k, e) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER") or _honorific_name(ctx, h + 1, e)
         if named and _indefinite_role(ctx, h, e):
             named = False  # "متحدث باسم شرطة المقاطعة": a spokesman, the names are the institution's
         if not named:
@@ -558,7 +564,8 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
                 k += 1
             named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
         count = count or 1
-    elif count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head):
+    elif count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head) or (
+            len(head) >= 5 and head[0] == "م" and head[1] != "ا" and head.endswith("و") and not ctx.keys[h].startswith("ال")):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
         kind, named, number = "anonymous", False, "pl"
         descr_from = h + 1
