@@ -617,3 +617,15 @@ def test_roles_plurals_and_single_holders(sentence, named, count):
 def test_plural_verb_after_a_singular_noun_has_a_pronoun_subject():
     out = attrs("وقال مسؤولون في الشركة إن العمال عادوا. والقضية أكدوا أنها ستحل قريبا.")
     assert out[-1]["cue"]["text"] == "أكدوا" and out[-1]["source"]["resolved"] == "pronoun"
+
+
+@pytest.mark.parametrize("sentence, named, count", [
+    ("وقال آخرون إن القرار متسرع.", False, None),
+    ("وأكد عقاريون أن الأسعار ستنخفض.", False, None),
+    ("وبحسب أحد موظفي الشركة فإن الرواتب تأخرت.", False, 1),
+    ("وقال موظفو الشركة إن الرواتب تأخرت.", False, None),
+    ("وتشير النتائج إلى أن المرض ينتشر.", False, None),
+    ("وقال المحامي سالم الحربي إن موكله بريء.", True, 1),
+])
+def test_plurals_by_inflection_class(sentence, named, count):
+    assert fields(one(sentence)) == (named, count)
