@@ -629,3 +629,17 @@ def test_plural_verb_after_a_singular_noun_has_a_pronoun_subject():
 ])
 def test_plurals_by_inflection_class(sentence, named, count):
     assert fields(one(sentence)) == (named, count)
+
+
+@pytest.mark.parametrize("sentence, named, count", [
+    ("وقال المحلل السياسي اللبناني كريم الخوري إن الحكومة ستسقط.", True, 1),
+    ("وقال المسؤول المحلي جوان عبد الله إن الطريق مغلق.", True, 1),
+    ("وقال المصدر الأمني إن الطريق مغلق.", False, 1),
+    ("وأوضح الدكتور مساعد الحربي أن الدواء متوفر.", True, 1),
+    ("وقال م. سعد الفهد إن المشروع تأخر.", True, 1),
+    ("وقال مورينيو إن الفريق جاهز.", True, 1),
+    ("وأفادت 40 % من الشركات بأن أرباحها تراجعت.", False, None),
+    ("وتشير التوقعات إلى أن النمو سيتباطأ.", False, None),
+])
+def test_names_after_roles_and_shares(sentence, named, count):
+    assert fields(one(sentence)) == (named, count)

@@ -71,7 +71,7 @@ NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلق�
 #: ranks and honorifics always followed by a name, even a definite one (اللواء التركي، الشيخ المحيسني)
 HONORIFICS = {"لواء", "عميد", "عقيد", "عماد", "مقدم", "رايد", "راءد", "نقيب", "ملازم", "دكتور", "د", "مهندس", "شيخ", "امير",
               "سيد", "سيده", "استاذ", "جنرال", "بروفيسور", "ملك", "اميره", "مشير", "ادميرال", "اميرال", "كابتن", "الحاج", "حاج",
-              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه",
+              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه", "م",
               "دكتوره", "مهندسه", "استاذه", "شيخه"}
 CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وفيما", "ثم", "لكن", "ولكن", "اذ", "ان", "الا", "غير", "بعدما", "عندما",
                 "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
@@ -404,6 +404,15 @@ def _coordinated_entities(ctx: Ctx, h: int, e: int) -> int:
     return len(ents)
 
 
+def _name_after_adjectives(ctx: Ctx, k: int, e: int) -> bool:
+    """After a definite head: definite adjectives, then an indefinite name
+    (المحلل السياسي اليمني ياسين التميمي، المسؤول المحلي نهرو عبد الله)."""
+    while k < e and ctx.keys[k].startswith("ال") and ctx.keys[k] not in FUNCTION:
+        k += 1
+    return k < e and not ctx.keys[k].startswith("ال") and _holder_name(ctx, k, e) and not _adjective_like(ctx, k) \
+        and verb_entry(ctx.keys[k])[0] is None
+
+
 def _indefinite_role(ctx: Ctx, h: int, e: int) -> bool:
     """An indefinite role noun followed by a prepositional phrase ("متحدث باسم
     المطار"، "مستشار في الوزارة") is a person left unnamed: names after it belong
@@ -492,6 +501,10 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         s += 1  # a quoted name: "الصالح"
     count, used = _number(ctx, s, e)
     h = s + used
+    percent = False
+    if used and h < e and (ctx.tok(h) in ("%", "٪") or ctx.keys[h] in ("بالماءه", "بالمءه")):
+        count, percent = None, True  # "53 % من الشركات": a share, not a number of sources
+        h += 1
     vague = False
     if h < e and bare(ctx.keys[h]) in VAGUE and (bare(ctx.keys[h]) not in VAGUE_WITH_MIN or _before_min(ctx, h, e)):
         vague = True
@@ -513,8 +526,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
     elif head in ANON_SG and (_honorific_name(ctx, h + 1, e) or (
-            strip_conj(ctx.keys[h]).startswith("ال") and h + 1 < e and _holder_name(ctx, h + 1, e)
-            and not ctx.keys[h + 1].startswith("ال") and not _adjective_like(ctx, h + 1))):
+            strip_conj(ctx.keys[h]).startswith("ال") and _name_after_adjectives(ctx, h + 1, e))):
         # "عضو مجلس الإدارة الدكتورة سارة العلي": a role with a named holder
         kind, named, titled = "person", True, True
         count = count or 1
@@ -560,12 +572,15 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         if not named:
             # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
             k = h
-            while k < e and bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"}:
-                k += 1
-            named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
+            while k < e and (bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"} or ctx.tok(k) == "."):
+                k += 1  # "م. القحطاني": an abbreviated honorific
+            # the word after an honorific is a name even when it is also a common word (الدكتور مساعد الأحمد)
+            named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and (
+                bare(ctx.keys[k]) not in COMMON or not ctx.keys[k].startswith("ال"))
         count = count or 1
     elif count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head) or (len(head) >= 6 and head.endswith(("يون", "يين"))) or (
-            len(head) >= 5 and head[0] == "م" and head[1] != "ا" and head.endswith("و") and not ctx.keys[h].startswith("ال")):
+            len(head) >= 5 and head[0] == "م" and head[1] != "ا" and head.endswith("و") and not head.endswith("يو")
+            and not ctx.keys[h].startswith("ال") and h + 1 < e and ctx.keys[h + 1].startswith("ال")):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
         kind, named, number = "anonymous", False, "pl"
         descr_from = h + 1
@@ -609,7 +624,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         number = "pl"
     elif count == 2:
         number = "du"
-    if vague:
+    if vague or percent:
         count = None
         if kind in ("person", "organisation") and not titled or kind == "anonymous":
             # "عدد من السعوديين"، "بعض المسؤولين": an unspecified part of a group is not named
