@@ -643,3 +643,22 @@ def test_plurals_by_inflection_class(sentence, named, count):
 ])
 def test_names_after_roles_and_shares(sentence, named, count):
     assert fields(one(sentence)) == (named, count)
+
+
+@pytest.mark.parametrize("sentence, named, count", [
+    ("وقال القيادي في الحزب وعضو اللجنة السابق مهدي كريم إن الانتخابات ستؤجل.", True, 1),
+    ("وأكد الناشط المدني والسياسي حسن فوزي أن المظاهرات سلمية.", True, 1),
+    ("وقال مصدر أمني ومسؤول محلي إن الهجوم صد.", False, 2),
+    ("وقال المسؤول في حركة حماس إن الهدنة صامدة.", False, 1),
+    ("وقال ستون إن السجناء تغيروا.", True, 1),
+    ("وقال المتحدث باسم الحركة سالم مجاهد إن الهدنة صامدة.", True, 1),
+])
+def test_one_known_person_with_roles(sentence, named, count):
+    assert fields(one(sentence)) == (named, count)
+
+
+def test_names_inside_a_prepositional_phrase_are_not_conjuncts():
+    text = "وبحسب اتفاقية التعاون بين واشنطن وبغداد فإن القوات ستبقى."
+    ents = [ent(text, "واشنطن", "LOC", 1), ent(text, "بغداد", "LOC", 2)]
+    out = attrs(text, entities=ents)
+    assert len(out) == 1 and out[0]["source"]["count"] == 1

@@ -331,6 +331,8 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
     prepositional phrase is (مصدر في وزارة الدفاع ووزارة الخارجية)."""
     if kind == "person":
         heads = CONJ_EXTRA
+    elif kind == "anonymous" and strip_conj(ctx.keys[h]).startswith("ال"):
+        heads = CONJ_EXTRA  # "الناشط المدني والسياسي"، "القيادي في الحزب وعضو اللجنة": one known person
     elif kind == "anonymous":
         heads = _CONJ_HEADS  # "مصدر أمني ومسؤول محلي"
     else:
@@ -365,8 +367,9 @@ def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
     prev = strip_conj(ctx.keys[k - 1]) if k > 0 else ""
     if prev[:1] in "بل" and not prev.startswith("ال"):
         prev = prev[1:]
-    if _drop_article(prev) in PLACE_NOUNS:
-        return False
+    pb = _drop_article(prev)
+    if pb in PLACE_NOUNS or (pb in ORG or pb in COMMON) and pb not in TITLES and prev not in FUNCTION:
+        return False  # the complement of a place or institution noun (مقاطعة كنت، حركة حماس، باسم طالبان)
     kk = strip_conj(ctx.keys[k])
     if kk[:1] in "بل" and _drop_article(kk[1:]) in COMMON | ORG | PLACE_NOUNS | TITLES:
         return False  # "بمنطقة"، "لوزارة": a preposition and a common noun
@@ -389,8 +392,8 @@ def _coordinated_entities(ctx: Ctx, h: int, e: int) -> int:
     cs, ce = ctx.toks[h]["start"], ctx.toks[e - 1]["end"]
     ents = sorted((en for en in ctx.entities if en.get("label") in ("PER", "ORG", "LOC") and cs <= en["start"] and en["end"] <= ce),
                   key=lambda en: en["start"])
-    if len(ents) < 2:
-        return 0
+    if len(ents) < 2 or ents[0]["start"] > ctx.toks[h]["start"]:
+        return 0  # the names must open the phrase ("اتفاقية بين واشنطن وبغداد" is one document)
     starts = {ctx.toks[k]["start"]: k for k in range(h, e)}
     for en in ents[1:]:
         k = starts.get(en["start"])
@@ -410,6 +413,18 @@ def _name_after_adjectives(ctx: Ctx, k: int, e: int) -> bool:
     while k < e and ctx.keys[k].startswith("ال") and ctx.keys[k] not in FUNCTION:
         k += 1
     return k < e and not ctx.keys[k].startswith("ال") and _holder_name(ctx, k, e) and not _adjective_like(ctx, k) \
+        and verb_entry(ctx.keys[k])[0] is None
+
+
+def _name_at_end(ctx: Ctx, k0: int, e: int) -> bool:
+    """A definite role described at length and closed by its holder's name:
+    "القيادي في التحالف وعضو اللجنة السابق مهدي كريم"."""
+    k = e - 1
+    if k < k0 or ctx.keys[k].startswith("ال") and not (k - 1 >= k0 and not ctx.keys[k - 1].startswith("ال")):
+        return False
+    if ctx.keys[k].startswith("ال"):
+        k -= 1  # a definite family name after the given name: "كريم الخوري"
+    return k >= k0 and not ctx.keys[k].startswith("ال") and _holder_name(ctx, k, e) and not _adjective_like(ctx, k) \
         and verb_entry(ctx.keys[k])[0] is None
 
 
@@ -500,6 +515,8 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     while s < e - 1 and ctx.tok(s) in OPEN_Q:
         s += 1  # a quoted name: "الصالح"
     count, used = _number(ctx, s, e)
+    if used and s + used >= e and not bare(ctx.keys[s]).isdigit():
+        count, used = None, 0  # a number word alone is a name here ("وقال ستون")
     h = s + used
     percent = False
     if used and h < e and (ctx.tok(h) in ("%", "٪") or ctx.keys[h] in ("بالماءه", "بالمءه")):
@@ -526,7 +543,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
     elif head in ANON_SG and (_honorific_name(ctx, h + 1, e) or (
-            strip_conj(ctx.keys[h]).startswith("ال") and _name_after_adjectives(ctx, h + 1, e))):
+            strip_conj(ctx.keys[h]).startswith("ال") and (_name_after_adjectives(ctx, h + 1, e) or _name_at_end(ctx, h + 1, e)))):
         # "عضو مجلس الإدارة الدكتورة سارة العلي": a role with a named holder
         kind, named, titled = "person", True, True
         count = count or 1
