@@ -662,3 +662,12 @@ def test_names_inside_a_prepositional_phrase_are_not_conjuncts():
     ents = [ent(text, "واشنطن", "LOC", 1), ent(text, "بغداد", "LOC", 2)]
     out = attrs(text, entities=ents)
     assert len(out) == 1 and out[0]["source"]["count"] == 1
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("وأعلن رئيس البرلمان سليم الجبوري أن الجلسة تأجلت.", True),
+    ("وقالت مديرة المجمع هند الحميدان إن الدراسة بدأت.", True),
+    ("وقال رئيس مجلس تشخيص مصلحة النظام إن الاتفاق جيد.", False),
+])
+def test_holder_name_after_a_definite_institution(sentence, named):
+    assert one(sentence)["source"]["named"] is named

@@ -368,7 +368,9 @@ def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
     if prev[:1] in "بل" and not prev.startswith("ال"):
         prev = prev[1:]
     pb = _drop_article(prev)
-    if pb in PLACE_NOUNS or (pb in ORG or pb in COMMON) and pb not in TITLES and prev not in FUNCTION:
+    if (pb in PLACE_NOUNS or (pb in ORG or pb in COMMON) and pb not in TITLES and prev not in FUNCTION) and not prev.startswith("ال"):
+        # an indefinite (construct) noun takes the name as its genitive; after a definite
+        # one ("رئيس البرلمان سليم الجبوري") the name is the holder's
         return False  # the complement of a place or institution noun (مقاطعة كنت، حركة حماس، باسم طالبان)
     kk = strip_conj(ctx.keys[k])
     if kk[:1] in "بل" and _drop_article(kk[1:]) in COMMON | ORG | PLACE_NOUNS | TITLES:
