@@ -671,3 +671,17 @@ def test_names_inside_a_prepositional_phrase_are_not_conjuncts():
 ])
 def test_holder_name_after_a_definite_institution(sentence, named):
     assert one(sentence)["source"]["named"] is named
+
+
+@pytest.mark.parametrize("sentence, named", [
+    ("وقال عضو مجلس الشيوخ جون ريد إن الاتفاق سيمر.", True),
+    ("وأوضح مسؤول التدريب بغرفة تبوك عبدالله السالم أن الدورات مجانية.", True),
+    ("وقال مسؤول رفيع إن الاتفاق سيمر.", False),
+    ("وقال وزير النقل باسلمة إن الميناء افتتح.", True),
+])
+def test_roles_in_construct_with_their_holder(sentence, named):
+    assert one(sentence)["source"]["named"] is named
+
+
+def test_the_name_after_bism_is_not_the_speaker():
+    assert one("وأفاد المتحدث باسم بحاح أن الحكومة عادت.")["source"]["named"] is False

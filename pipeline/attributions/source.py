@@ -368,6 +368,8 @@ def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
     if prev[:1] in "بل" and not prev.startswith("ال"):
         prev = prev[1:]
     pb = _drop_article(prev)
+    if prev in ("باسم", "لدي"):
+        return False  # "المتحدث باسم بحاح": the one spoken for, not the speaker
     if (pb in PLACE_NOUNS or (pb in ORG or pb in COMMON) and pb not in TITLES and prev not in FUNCTION) and not prev.startswith("ال"):
         # an indefinite (construct) noun takes the name as its genitive; after a definite
         # one ("رئيس البرلمان سليم الجبوري") the name is the holder's
@@ -375,9 +377,18 @@ def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
     kk = strip_conj(ctx.keys[k])
     if kk[:1] in "بل" and _drop_article(kk[1:]) in COMMON | ORG | PLACE_NOUNS | TITLES:
         return False  # "بمنطقة"، "لوزارة": a preposition and a common noun
-    if kk[:1] == "ب" and (k + 1 >= e or ctx.keys[k + 1] in FUNCTION):
-        return False
+    if kk[:1] == "ب" and (k + 1 >= e or ctx.keys[k + 1] in FUNCTION) and any(
+            _locative(ctx.keys[x]) for x in range(max(0, k - 6), k)):
+        return False  # "... بمنطقة مكة المكرمة بجدة": a place closing a chain of places (but "وزير النقل باسلمة")
     return True
+
+
+def _locative(k: str) -> bool:
+    """A place or institution noun, possibly after ب (بمنطقة، محافظة، بالمطار)."""
+    k = strip_conj(k)
+    if k[:1] == "ب" and not k.startswith("ال"):
+        k = k[1:]
+    return _drop_article(k) in PLACE_NOUNS
 
 
 def _before_min(ctx: Ctx, h: int, e: int) -> bool:
@@ -416,6 +427,14 @@ def _name_after_adjectives(ctx: Ctx, k: int, e: int) -> bool:
         k += 1
     return k < e and not ctx.keys[k].startswith("ال") and _holder_name(ctx, k, e) and not _adjective_like(ctx, k) \
         and verb_entry(ctx.keys[k])[0] is None
+
+
+def _construct(ctx: Ctx, h: int, e: int) -> bool:
+    """Is the indefinite head at h in construct with the next word (عضو مجلس، مسؤول التدريب)?"""
+    if h + 1 >= e or strip_conj(ctx.keys[h]).startswith("ال"):
+        return False
+    nxt = ctx.keys[h + 1]
+    return nxt.startswith("ال") and not _adjective_like(ctx, h + 1) or nxt in COMMON and nxt not in FUNCTION or nxt in ORG
 
 
 def _name_at_end(ctx: Ctx, k0: int, e: int) -> bool:
@@ -544,6 +563,10 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     if head in ANON_DU and not count:
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
+    elif head in ANON_SG and head in TITLES and _construct(ctx, h, e) and _name_at_end(ctx, h + 1, e):
+        # "عضو مجلس الشيوخ بوب منينديز"، "مسؤول التدريب بالغرفة عبدالله الصقري": a role and its holder
+        kind, named, titled = "person", True, True
+        count = count or 1
     elif head in ANON_SG and (_honorific_name(ctx, h + 1, e) or (
             strip_conj(ctx.keys[h]).startswith("ال") and (_name_after_adjectives(ctx, h + 1, e) or _name_at_end(ctx, h + 1, e)))):
         # "عضو مجلس الإدارة الدكتورة سارة العلي": a role with a named holder
