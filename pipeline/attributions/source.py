@@ -365,11 +365,11 @@ def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
     if not _name_like(ctx, k):
         return False
     prev = strip_conj(ctx.keys[k - 1]) if k > 0 else ""
+    if prev in ("باسم", "لدي"):
+        return False  # "المتحدث باسم بحاح": the one spoken for, not the speaker
     if prev[:1] in "بل" and not prev.startswith("ال"):
         prev = prev[1:]
     pb = _drop_article(prev)
-    if prev in ("باسم", "لدي"):
-        return False  # "المتحدث باسم بحاح": the one spoken for, not the speaker
     if (pb in PLACE_NOUNS or (pb in ORG or pb in COMMON) and pb not in TITLES and prev not in FUNCTION) and not prev.startswith("ال"):
         # an indefinite (construct) noun takes the name as its genitive; after a definite
         # one ("رئيس البرلمان سليم الجبوري") the name is the holder's
