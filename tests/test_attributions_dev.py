@@ -39,6 +39,13 @@ def test_dev_set_shape(dev):
             assert a["count"] is None or (isinstance(a["count"], int) and a["count"] >= 1)
 
 
+def test_third_held_out_batch(dev):
+    b3 = [it for it in dev if it.get("batch") == 3]
+    assert len(b3) >= 30 and all(it["split"] == "held" for it in b3)
+    assert sum(len(it["attributions"]) for it in b3) >= 30
+    assert not {(it["zip"], it["index"]) for it in b3} & {(it["zip"], it["index"]) for it in dev if it.get("batch") != 3}
+
+
 def test_dev_set_stores_no_text():
     for p in ev.DEV_FILES:
         raw = p.read_text(encoding="utf-8")
@@ -63,9 +70,8 @@ def test_dev_paragraphs_match_the_data(dev):
 
 def test_dev_scores_do_not_regress(dev):
     """Regression floors, not the acceptance targets: the tuning part must meet
-    the targets (source F1 >= 0.90 overlap, named/count >= 0.95); the whole
-    set, held-out part included, is held to floors a little under the scores
-    measured when the rules were frozen (make eval prints them all)."""
+    the targets (source F1 >= 0.90 overlap, named/count >= 0.95); so must the
+    whole set, held-out batches included (make eval prints them all)."""
     data = need_shared("saudinewsnet")
     kept, preds, info = ev.run_dev(data.parent, dev, with_ner=False)
     assert info["drift"] == 0
@@ -75,7 +81,7 @@ def test_dev_scores_do_not_regress(dev):
     assert sc["named_acc"] >= 0.95 and sc["count_acc"] >= 0.95
     sc = ev.score(kept, preds)
     assert sc["source/overlap"]["f1"] >= 0.90
-    assert sc["named_acc"] >= 0.88 and sc["count_acc"] >= 0.90
+    assert sc["named_acc"] >= 0.95 and sc["count_acc"] >= 0.95
     assert sc["cue/overlap"]["f1"] >= 0.90 and sc["content/overlap"]["f1"] >= 0.85
 
 

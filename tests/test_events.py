@@ -1,6 +1,10 @@
 """Events stage (PLOVER): trigger families, negation, modality, dates,
 magnitudes, actors and offsets.  Every sentence here is written for these
-tests."""
+tests.
+
+These tests exercise the rules, so they run the stage with the learned
+ASSAULT/PROTEST gate switched off (``use_gate=False``); the gate has its own
+tests in test_events_lexicon.py and one end-to-end check below."""
 from __future__ import annotations
 
 import pytest
@@ -14,14 +18,18 @@ DAY = "2015-07-21 10:00:00"  # a Tuesday
 
 
 @pytest.fixture(scope="module")
-def code():
+def rule_stages():
     from pipeline.registry import build
 
-    stages = build(["normalise", "tokenise", "entities", "events"])  # attributions would fill `attribution`
+    # up to events only: the attributions stage would fill `attribution`
+    return build(["normalise", "tokenise", "entities", "events"], config={"events": {"use_gate": False}})
 
-    def run(text: str, date: str | None = None) -> list[dict]:
+
+@pytest.fixture(scope="module")
+def code(rule_stages):
+    def run(text: str, date: str | None = None, stages=None) -> list[dict]:
         rec = new_record("t", text, {"date": date} if date else {})
-        for st in stages:
+        for st in stages or rule_stages:
             rec = st(rec)
         check_spans(rec)
         validate(rec)
@@ -228,3 +236,9 @@ def test_ids_and_determinism(code):
     a, b = code(text, DAY), code(text, DAY)
     assert a == b
     assert [e["id"] for e in a] == [f"v{i}" for i in range(1, len(a) + 1)]
+
+
+def test_gate_keeps_a_plain_attack_report(code, default_stages):
+    text = "قتل خمسة أشخاص وأصيب عشرة آخرون أمس في انفجار سيارة مفخخة استهدفت دورية للشرطة وسط المدينة."
+    gated = [e for e in code(text, DAY, stages=default_stages) if e["type"] == "ASSAULT"]
+    assert gated and gated[0]["dead"] == 5 and gated[0]["injured"] == 10

@@ -57,3 +57,26 @@ def test_committed_lexicon_is_what_build_derives():
     src = need_shared("petrarch_ar", "CAMEO.ar.0.5.txt")
     committed = json.loads(Path(OUT).read_text(encoding="utf-8"))["lemmas"]
     assert derive(src.read_text(encoding="utf-8")) == committed
+
+
+def test_gate_scores_and_thresholds():
+    from pipeline.events.gate import features, passes, score
+
+    model = {"ASSAULT": {"bias": -1.0, "threshold": 0.5, "weights": {"w:انتحاري": 2.5, "w:مباراه": -3.0}}}
+    ev = [{"type": "ASSAULT", "mode": "bombing", "trigger": {"text": "انفجار"}, "dead": 3, "date": None}]
+    f = features(["وقتل", "ثلاثه", "في", "انفجار", "انتحاري"], ev, "ASSAULT")
+    assert f["w:قتل"] == 1 and f["w:انتحاري"] == 1 and f["m:bombing"] == 1 and f["dead"] == 1 and "date" not in f
+    assert score(model, "ASSAULT", f) > 0.5
+    assert passes(model, "ASSAULT", ["وقتل", "ثلاثه", "في", "انفجار", "انتحاري"], ev)
+    assert not passes(model, "ASSAULT", ["وقتل", "ثلاثه", "في", "المباراه"], ev)
+    assert passes(None, "ASSAULT", [], ev)  # no gate file: the rules decide
+    assert passes(model, "PROTEST", [], ev)  # type not gated
+
+
+def test_committed_gate_is_what_build_trains():
+    need_shared("plover_gsr", "assault_gsr.csv")
+    from models.events.build import GATE_OUT, train_gate
+
+    committed = json.loads(Path(GATE_OUT).read_text(encoding="utf-8"))
+    fresh = json.loads(json.dumps(train_gate(need_shared()), sort_keys=True))
+    assert fresh == committed

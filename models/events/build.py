@@ -1,4 +1,4 @@
-"""Derive the committed events lexicon from the UniversalPetrarch Arabic CAMEO
+"""Derive the committed events lexicon (and train the ASSAULT/PROTEST gate) from the UniversalPetrarch Arabic CAMEO
 dictionary (``DATA/petrarch_ar/CAMEO.ar.0.5.txt``).
 
 ``python -m models.events.build --data ../shared/data`` (or ``make models``)
@@ -12,6 +12,11 @@ header's code ×2, each pattern code of its block ×1, each mapped to PLOVER
 (CAMEO 01/02 count as votes for "no event").  It is kept only when one PLOVER
 category wins at least 75% of its votes with at least 5 votes; generic verbs
 whose category depends on the object (وضع، قدم، بدا…) therefore drop out.
+
+It also writes ``models/events/gate.json``: the logistic-regression precision
+gate of :mod:`pipeline.events.gate`, trained on the TUNE part of
+``DATA/plover_gsr`` (the held-out 30% is never read).  Needs scikit-learn
+(pinned in requirements.lock) at build time only.
 """
 from __future__ import annotations
 
@@ -25,6 +30,11 @@ from pipeline.arabic import normalise
 from pipeline.events.plover import cameo_to_plover
 
 OUT = Path(__file__).resolve().parent / "lexicon.json"
+GATE_OUT = Path(__file__).resolve().parent / "gate.json"
+# gate hyper-parameters, chosen by 5-fold cross-validation on the TUNE part only
+GATE_C = 0.1
+GATE_THRESHOLD = {"ASSAULT": 0.4, "PROTEST": 0.2}
+GATE_MIN_DF = 2
 CODE_RE = re.compile(r"\[(\d{2,4})\]")
 HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 MIN_SHARE = 0.75
@@ -105,7 +115,64 @@ def derive(cameo_text: str) -> dict:
     return out
 
 
+def gate_examples(data_dir: Path, typ: str):
+    """(features, is_yes) for the TUNE part of one type's gold (ambiguous and
+    held-out sentences excluded), using the rules without the gate."""
+    import csv
+
+    from pipeline.events.coder import code_record
+    from pipeline.events.gate import features
+    from pipeline.events.split import is_held_out
+    from pipeline.record import new_record
+    from pipeline.registry import build as build_stages
+
+    stages = build_stages(["normalise", "tokenise"])
+    path = Path(data_dir) / "plover_gsr" / f"{typ.lower()}_gsr.csv"
+    out = []
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["label"] == "ambiguous" or is_held_out(row["id"]):
+                continue
+            rec = new_record(row["id"], row["text"], {})
+            for st in stages:
+                rec = st(rec)
+            rec["entities"] = []
+            evs = code_record(rec, use_gate=False)
+            out.append((features([t["norm"] for t in rec["tokens"]], evs, typ), row["label"] == "yes"))
+    return out
+
+
+def train_gate(data_dir: Path) -> dict:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    model = {}
+    for typ, thr in GATE_THRESHOLD.items():
+        ex = gate_examples(data_dir, typ)
+        df: Counter = Counter()
+        for f, _ in ex:
+            df.update(f.keys())
+        keep = {k for k, n in df.items() if n >= GATE_MIN_DF}
+        X = [{k: v for k, v in f.items() if k in keep} for f, _ in ex]
+        y = [int(lab) for _, lab in ex]
+        dv = DictVectorizer(sort=True)
+        clf = LogisticRegression(C=GATE_C, max_iter=5000, class_weight="balanced").fit(dv.fit_transform(X), y)
+        weights = {name: round(float(w), 5) for name, w in zip(dv.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-4}
+        model[typ] = {"bias": round(float(clf.intercept_[0]), 5), "threshold": thr, "weights": dict(sorted(weights.items())),
+                      "trained_on": f"{len(y)} TUNE sentences ({sum(y)} yes) of plover_gsr/{typ.lower()}_gsr.csv"}
+    return model
+
+
 def build(data_dir: Path) -> Path:
+    build_lexicon(data_dir)
+    gate = train_gate(Path(data_dir))
+    GATE_OUT.write_text(json.dumps(gate, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    sizes = ", ".join(f"{t}: {len(m['weights'])} weights" for t, m in gate.items())
+    print(f"events: gate {sizes} -> {GATE_OUT}")
+    return OUT
+
+
+def build_lexicon(data_dir: Path) -> Path:
     src = Path(data_dir) / "petrarch_ar" / "CAMEO.ar.0.5.txt"
     lex = derive(src.read_text(encoding="utf-8"))
     payload = {

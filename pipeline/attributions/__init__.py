@@ -91,6 +91,18 @@ def _opens_clause(ctx: Ctx, c: Cue) -> bool:
     return False
 
 
+#: reporting verbs with a frequent non-reporting sense (نقل "move", نشر "deploy"): their
+#: subject must look like a source
+AMBIGUOUS_VERBS = {"نقل", "نشر"}
+
+
+def _agrees_as_pronoun(cue: Cue) -> bool:
+    """In verb-subject order the verb is singular (قال المسؤولون): a dual or
+    plural perfect/imperfect (قالوا، يؤكدون، أكدا) carries its own pronoun
+    subject, so a noun after it is not the subject."""
+    return cue.kind == "verb" and cue.number in ("du", "pl")
+
+
 def _preposed(ctx: Ctx, a: int, i: int) -> bool:
     """Only particles between the sentence start and token i."""
     return all(ctx.keys[k] in LEAD_PARTICLES or ctx.tok(k) in ("،", ",", "-") for k in range(a, i))
@@ -164,6 +176,8 @@ def extract(rec: dict) -> list[dict]:
                     npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
                 if cue.extra.get("impersonal"):
                     npr = None
+                if npr is not None and _agrees_as_pronoun(cue):
+                    npr = None  # "قالوا الحكومة": a dual/plural verb before a noun has a pronoun subject; the noun is its object
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
                     if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
@@ -172,6 +186,8 @@ def extract(rec: dict) -> list[dict]:
                     npb = np_before(ctx, cue.i, a, relative=bool(cue.extra.get("relative")))
                     if npb is not None:
                         src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
+                        if _agrees_as_pronoun(cue) and src["_number"] == "sg":
+                            src = None  # "القضية أكدوا": a plural verb needs a plural subject; the pronoun it is
                 if src is None and (cue.extra.get("impersonal") or cue.extra.get("relative")):
                     continue  # "يذكر أن": nobody says it
                 if src is None:
@@ -196,6 +212,8 @@ def extract(rec: dict) -> list[dict]:
                 if npr is None:
                     continue
                 s, e = npr
+                if _agrees_as_pronoun(cue):
+                    continue  # "كما حذروا المؤسسة": the noun is the object
                 prev = cue.i - 1
                 while prev >= a and ctx.keys[prev] in ("كما", "وكما"):
                     prev -= 1
@@ -207,6 +225,8 @@ def extract(rec: dict) -> list[dict]:
                     continue
                 if cue.extra.get("tense") == "impf" and ctx.keys[cue.i - 1] not in ("كما", "وكما"):
                     continue
+                if cue.lemma in AMBIGUOUS_VERBS and not plausible_prep_source(ctx, s, e, src):
+                    continue  # "كما نقلت دبابات": "moved tanks", not "tanks reported"
                 if cue.lemma not in POSTPOSABLE or not src["_lexical"]:
                     continue  # "كما أعلنت البلاد الحداد": a nominal object, not a parenthetical source
                 if e < b and ctx.keys[e] in cue.extra.get("preps", ()):

@@ -23,7 +23,12 @@ from .lexicon import (
     ANON_DU,
     ANON_PL,
     ANON_SG,
+    COLLECTIVE,
+    COLLECTIVE_GENERIC,
     COMMON,
+    CONJ_EXTRA,
+    CONJ_ORG,
+    DOC_ADJ,
     COMPLEMENTIZERS,
     DOC_PL,
     DOC_SG,
@@ -32,6 +37,7 @@ from .lexicon import (
     MEDIA,
     ORG,
     OTHER_ADJ,
+    PREP_PRONOUN,
     SETTING_AFTER_FI,
     SOUND_PL_YN,
     TEEN_FIRST,
@@ -40,6 +46,7 @@ from .lexicon import (
     TITLES,
     UNITS,
     VAGUE,
+    VAGUE_WITH_MIN,
 )
 
 FATHA = "\u064e"
@@ -51,7 +58,8 @@ LEAD_PARTICLES = {"و", "ف", "هذه", "وهذه", "هذا", "وهذا", "هي"
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
 #: adverbs and pronoun-object prepositions between a cue and its subject ("نقلت عنه وكالة", "أشارت فيه")
 LEADING_SKIP = {"قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك", "فيه", "فيها", "فيهم",
-                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا"}
+                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا",
+                "به", "بها", "بهم", "بهما"}
 PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
                 "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
 AUX_KANA = {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "اما", "واما", "فكان", "فكانت"}
@@ -63,7 +71,8 @@ NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلق�
 #: ranks and honorifics always followed by a name, even a definite one (اللواء التركي، الشيخ المحيسني)
 HONORIFICS = {"لواء", "عميد", "عقيد", "عماد", "مقدم", "رايد", "راءد", "نقيب", "ملازم", "دكتور", "د", "مهندس", "شيخ", "امير",
               "سيد", "سيده", "استاذ", "جنرال", "بروفيسور", "ملك", "اميره", "مشير", "ادميرال", "اميرال", "كابتن", "الحاج", "حاج",
-              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه"}
+              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه", "م",
+              "دكتوره", "مهندسه", "استاذه", "شيخه"}
 CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وفيما", "ثم", "لكن", "ولكن", "اذ", "ان", "الا", "غير", "بعدما", "عندما",
                 "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
 
@@ -158,6 +167,11 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
                 k += 1
                 continue
             break
+        if t == "(" and k > s:
+            n = _short_paren(ctx, k, end)
+            if n:
+                k += n
+                continue
         if t == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
             k += 1  # an abbreviation: "م. أبورأس", "د. سالم"
             continue
@@ -167,6 +181,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
             break
         if kk in preps and k > s:
             break  # the verb's own preposition: "لفت المهندس إلى ..."
+        if kk == "من" and k > s and k + 1 < end and ctx.keys[k + 1] in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "ناحيته", "ناحيتها"):
+            break
         if kk in ("عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"):
             break
         if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
@@ -193,6 +209,20 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
     if e <= s:
         return None
     return s, e
+
+
+def _short_paren(ctx: Ctx, k: int, end: int) -> int:
+    """Tokens of a short parenthetical at k inside a noun phrase - an acronym or
+    alias such as (فاو)، (البنتاغون), 1-3 words, no digits - else 0."""
+    for m in range(k + 1, min(end, k + 5)):
+        if ctx.tok(m) == ")":
+            inner = [ctx.keys[x] for x in range(k + 1, m)]
+            if inner and all(w.isalpha() for w in inner):
+                return m - k + 1
+            return 0
+        if ctx.tok(m) in STOP_BEFORE or ctx.tok(m) in SENT_PUNCT:
+            return 0
+    return 0
 
 
 def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, int] | None:
@@ -289,6 +319,191 @@ def _participle_plural(k: str) -> bool:
     return len(k) >= 6 and k[0] == "م" and k[1] != "ا" and k.endswith("ون")
 
 
+_CONJ_HEADS = CONJ_ORG | MEDIA | ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL
+_CONJ_AFTER_PP = (ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL) - ORG - MEDIA
+
+
+def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
+    """Further conjuncts of a source phrase whose head is at h: (start, end)
+    token ranges opened by و + a source head noun (organisation, outlet,
+    anonymous source; نظيره، آخر).  A title is never a new conjunct (رئيس
+    مجلس الوزراء ووزير الداخلية is one person), and nothing inside a
+    prepositional phrase is (مصدر في وزارة الدفاع ووزارة الخارجية)."""
+    if kind == "person":
+        heads = CONJ_EXTRA
+    elif kind == "anonymous" and strip_conj(ctx.keys[h]).startswith("ال"):
+        heads = CONJ_EXTRA  # "الناشط المدني والسياسي"، "القيادي في الحزب وعضو اللجنة": one known person
+    elif kind == "anonymous":
+        heads = _CONJ_HEADS  # "مصدر أمني ومسؤول محلي"
+    else:
+        heads = _CONJ_HEADS - TITLES  # "المشرف على البرنامج وعضو الهيئة": one person
+    starts = []
+    for k in range(h + 1, e):
+        kk = ctx.keys[k]
+        if ctx.tok(k) in STOP_BEFORE and ctx.tok(k) not in ("(", ")"):
+            break
+        if kk in PREPOSITIONS or kk.startswith("بال") or (kk[:1] == "ب" and _drop_article(kk[1:]) in ORG | COMMON | MEDIA):
+            # inside a prepositional phrase an institution is part of it ("مسؤول بوزارة النقل
+            # ووزارة المالية"); an anonymous source or a document still opens a new conjunct
+            heads = heads & _CONJ_AFTER_PP
+        if kk == "و" and k + 1 < e and _drop_article(ctx.keys[k + 1]) in heads:
+            starts.append(k)
+        elif len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in heads:
+            starts.append(k)
+    return [(c, starts[n + 1] if n + 1 < len(starts) else e) for n, c in enumerate(starts)]
+
+
+#: nouns whose complement is a place or institution name (منطقة مكة، مطار هيثرو، ولاية تكساس)
+PLACE_NOUNS = {"منطقه", "محافظه", "مدينه", "مقاطعه", "ولايه", "مطار", "ميناء", "اقليم", "بلده", "قريه", "حي", "جزيره",
+               "عاصمه", "دوله", "جمهوريه", "مملكه", "امانه", "بلديه", "جامعه", "شركه", "فرع", "مستشفي", "سجن", "مخيم"}
+
+
+def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
+    """Is token k (inside a title phrase ending at e) the name of the title's
+    holder?  Not when it completes a place or institution noun (بمنطقة مكة،
+    مطار هيثرو) or is a ب-prefixed last word ("بجدة": in Jeddah)."""
+    if not _name_like(ctx, k):
+        return False
+    prev = strip_conj(ctx.keys[k - 1]) if k > 0 else ""
+    if prev in ("باسم", "لدي"):
+        return False  # "المتحدث باسم بحاح": the one spoken for, not the speaker
+    if prev[:1] in "بل" and not prev.startswith("ال"):
+        prev = prev[1:]
+    pb = _drop_article(prev)
+    if (pb in PLACE_NOUNS or (pb in ORG or pb in COMMON) and pb not in TITLES and prev not in FUNCTION) and not prev.startswith("ال"):
+        # an indefinite (construct) noun takes the name as its genitive; after a definite
+        # one ("رئيس البرلمان سليم الجبوري") the name is the holder's
+        return False  # the complement of a place or institution noun (مقاطعة كنت، حركة حماس، باسم طالبان)
+    kk = strip_conj(ctx.keys[k])
+    if kk[:1] in "بل" and _drop_article(kk[1:]) in COMMON | ORG | PLACE_NOUNS | TITLES:
+        return False  # "بمنطقة"، "لوزارة": a preposition and a common noun
+    if kk[:1] == "ب" and (k + 1 >= e or ctx.keys[k + 1] in FUNCTION) and any(
+            _locative(ctx.keys[x]) for x in range(max(0, k - 6), k)):
+        return False  # "... بمنطقة مكة المكرمة بجدة": a place closing a chain of places (but "وزير النقل باسلمة")
+    return True
+
+
+def _locative(k: str) -> bool:
+    """A place or institution noun, possibly after ب (بمنطقة، محافظة، بالمطار)."""
+    k = strip_conj(k)
+    if k[:1] == "ب" and not k.startswith("ال"):
+        k = k[1:]
+    return _drop_article(k) in PLACE_NOUNS
+
+
+def _before_min(ctx: Ctx, h: int, e: int) -> bool:
+    """"عدد من"، "عدد كبير من": من right after, or after one indefinite adjective."""
+    if h + 1 < e and ctx.keys[h + 1] == "من":
+        return True
+    return h + 2 < e and ctx.keys[h + 2] == "من" and not ctx.keys[h + 1].startswith("ال")
+
+
+def _coordinated_entities(ctx: Ctx, h: int, e: int) -> int:
+    """Names joined by و inside a phrase with no source noun: the number of
+    entities (PER/ORG/LOC) when each one after the first starts at a token
+    opening with و (or right after the word و); 0 otherwise."""
+    cs, ce = ctx.toks[h]["start"], ctx.toks[e - 1]["end"]
+    ents = sorted((en for en in ctx.entities if en.get("label") in ("PER", "ORG", "LOC") and cs <= en["start"] and en["end"] <= ce),
+                  key=lambda en: en["start"])
+    if len(ents) < 2 or ents[0]["start"] > ctx.toks[h]["start"]:
+        return 0  # the names must open the phrase ("اتفاقية بين واشنطن وبغداد" is one document)
+    starts = {ctx.toks[k]["start"]: k for k in range(h, e)}
+    for en in ents[1:]:
+        k = starts.get(en["start"])
+        if k is None:
+            # the entity may start after the conjunction inside the token ("وبريطانيا")
+            k = starts.get(en["start"] - 1)
+            if k is None or not ctx.keys[k].startswith("و"):
+                return 0
+        elif not (ctx.keys[k].startswith("و") or (k > h and ctx.keys[k - 1] == "و")):
+            return 0
+    return len(ents)
+
+
+def _name_after_adjectives(ctx: Ctx, k: int, e: int) -> bool:
+    """After a definite head: definite adjectives, then an indefinite name
+    (المحلل السياسي اليمني ياسين التميمي، المسؤول المحلي نهرو عبد الله)."""
+    while k < e and ctx.keys[k].startswith("ال") and ctx.keys[k] not in FUNCTION:
+        k += 1
+    return k < e and not ctx.keys[k].startswith("ال") and _holder_name(ctx, k, e) and not _adjective_like(ctx, k) \
+        and verb_entry(ctx.keys[k])[0] is None
+
+
+def _construct(ctx: Ctx, h: int, e: int) -> bool:
+    """Is the indefinite head at h in construct with the next word (عضو مجلس، مسؤول التدريب)?"""
+    if h + 1 >= e or strip_conj(ctx.keys[h]).startswith("ال"):
+        return False
+    nxt = ctx.keys[h + 1]
+    return nxt.startswith("ال") and not _adjective_like(ctx, h + 1) or nxt in COMMON and nxt not in FUNCTION or nxt in ORG
+
+
+def _name_at_end(ctx: Ctx, k0: int, e: int) -> bool:
+    """A definite role described at length and closed by its holder's name:
+    "القيادي في التحالف وعضو اللجنة السابق مهدي كريم"."""
+    k = e - 1
+    if k < k0 or ctx.keys[k].startswith("ال") and not (k - 1 >= k0 and not ctx.keys[k - 1].startswith("ال")):
+        return False
+    if ctx.keys[k].startswith("ال"):
+        k -= 1  # a definite family name after the given name: "كريم الخوري"
+    return k >= k0 and not ctx.keys[k].startswith("ال") and _holder_name(ctx, k, e) and not _adjective_like(ctx, k) \
+        and verb_entry(ctx.keys[k])[0] is None
+
+
+def _indefinite_role(ctx: Ctx, h: int, e: int) -> bool:
+    """An indefinite role noun followed by a prepositional phrase ("متحدث باسم
+    المطار"، "مستشار في الوزارة") is a person left unnamed: names after it belong
+    to the institution - unless an honorific introduces the holder's name."""
+    t = strip_conj(ctx.keys[h])
+    if t.startswith("ال") or h + 1 >= e:
+        return False
+    nxt = ctx.keys[h + 1]
+    pp = nxt in PREPOSITIONS or nxt in ("باسم", "لدي") or nxt.startswith("بال") or (nxt[:1] == "ب" and _drop_article(nxt[1:]) in ORG | COMMON)
+    return pp and not _honorific_name(ctx, h + 1, e)
+
+
+def _honorific_name(ctx: Ctx, k0: int, e: int) -> bool:
+    """An honorific (الدكتور، المهندس، اللواء ...) followed by another word within [k0, e)."""
+    for k in range(k0, e - 1):
+        if bare(ctx.keys[k]) in HONORIFICS and bare(ctx.keys[k]) not in ("د", "ملك", "امير", "سيد", "حاج", "الحاج") and ctx.keys[k + 1] not in FUNCTION:
+            return True
+    return False
+
+
+def _sound_plural_shape(k: str) -> bool:
+    """A masculine sound plural by its shape: a participle (المسعفون), a nisba
+    (الفلسطينيون) or فاعلون (العاملون); البنتاجون، الزيتون are not."""
+    if not k.endswith(("ون", "ين")) or len(k) < 5:
+        return False
+    participle = len(k) >= 6 and k[0] == "م" and k[1] != "ا"
+    return participle or k.endswith(("يون", "يين")) or (len(k) == 6 and k[1] == "ا")
+
+
+def _adjective_like(ctx: Ctx, k: int) -> bool:
+    """An indefinite adjective after a head noun: a nisba (بريطانية، أمريكيون) or a common one (جديد، حديثة)."""
+    kk = bare(ctx.keys[k])
+    return kk in DOC_ADJ or kk.endswith(("يه", "يون", "يين", "يان", "يتان", "يات")) or (len(kk) >= 4 and kk.endswith("ي") and not ctx.keys[k].startswith("ال") and False)
+
+
+def _doc_named(ctx: Ctx, h: int, e: int) -> bool:
+    """A document is named by an issuer or title after its head (تقرير منظمة العفو، بيان حماس،
+    رسالة «…»): the first word after the head and its adjectives; a word followed by a
+    preposition with a pronoun is a verb of a descriptive clause (دراسة أشرف عليها باحثون)."""
+    if e < ctx.n and ctx.keys[e] in ("عن", "من") and bare(ctx.keys[e - 1]) in ("صادر", "صادره", "الصادر", "الصادره"):
+        return True  # "بيان صادر عن الهيئة": the issuer follows the phrase
+    for k in range(h + 1, e):
+        if _adjective_like(ctx, k):
+            continue
+        if k + 1 < e and ctx.keys[k + 1] in PREP_PRONOUN:
+            return False  # a descriptive clause starts: nothing after it names the document
+        kk = bare(ctx.keys[k])
+        lk = kk[1:] if kk[:1] in "لب" else kk
+        if ctx.tok(k) in OPEN_Q or kk in ORG or kk in MEDIA or bare(lk) in ORG or bare(lk) in MEDIA:
+            return True
+        if _name_like(ctx, k) and verb_entry(ctx.keys[k])[0] is None and not ctx.keys[k].endswith(PRONOUN_SUFFIX):
+            return True
+    return False
+
+
 def _is_dual_by_vowel(text: str) -> bool:
     """مسؤولَين: a fatha before the final ين marks the dual."""
     return len(text) >= 3 and text.endswith("ين") and text[-3] == FATHA
@@ -321,9 +536,15 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     while s < e - 1 and ctx.tok(s) in OPEN_Q:
         s += 1  # a quoted name: "الصالح"
     count, used = _number(ctx, s, e)
+    if used and s + used >= e and not bare(ctx.keys[s]).isdigit():
+        count, used = None, 0  # a number word alone is a name here ("وقال ستون")
     h = s + used
+    percent = False
+    if used and h < e and (ctx.tok(h) in ("%", "٪") or ctx.keys[h] in ("بالماءه", "بالمءه")):
+        count, percent = None, True  # "53 % من الشركات": a share, not a number of sources
+        h += 1
     vague = False
-    if h < e and bare(ctx.keys[h]) in VAGUE:
+    if h < e and bare(ctx.keys[h]) in VAGUE and (bare(ctx.keys[h]) not in VAGUE_WITH_MIN or _before_min(ctx, h, e)):
         vague = True
         h += 1
         while h < e and ctx.keys[h] in ("من",):
@@ -342,6 +563,15 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     if head in ANON_DU and not count:
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
+    elif head in ANON_SG and head in TITLES and _construct(ctx, h, e) and _name_at_end(ctx, h + 1, e):
+        # "عضو مجلس الشيوخ بوب منينديز"، "مسؤول التدريب بالغرفة عبدالله الصقري": a role and its holder
+        kind, named, titled = "person", True, True
+        count = count or 1
+    elif head in ANON_SG and (_honorific_name(ctx, h + 1, e) or (
+            strip_conj(ctx.keys[h]).startswith("ال") and (_name_after_adjectives(ctx, h + 1, e) or _name_at_end(ctx, h + 1, e)))):
+        # "عضو مجلس الإدارة الدكتورة سارة العلي": a role with a named holder
+        kind, named, titled = "person", True, True
+        count = count or 1
     elif head in ANON_SG:
         kind, named, number = "anonymous", False, "sg"
         count = count or 1
@@ -361,30 +591,38 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         plural = head in DOC_PL
         number = "pl" if plural else "sg"
         human = False
-        rest = range(h + 1, e)
-        named = any(_name_like(ctx, k) or ctx.tok(k) in OPEN_Q or bare(ctx.keys[k]) in ORG or bare(ctx.keys[k]) in MEDIA for k in rest)
+        named = _doc_named(ctx, h, e)
         if count is None and not plural:
             count = 1
     elif head in MEDIA:
         kind, named, count = "media", True, count or 1
+    elif head in COLLECTIVE and h + 1 < e and (bare(ctx.keys[h + 1]) in COLLECTIVE_GENERIC or bare(ctx.keys[h + 1]) in ANON_PL):
+        # فريق الدفاع، وفد من الخبراء: a group described by its job, not named
+        kind, named, count = "organisation", False, count or 1
     elif head in ORG:
         kind, named = "organisation", True
-        if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات"):
+        if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات", "اجهزه"):
             number, count, named, human = "pl", None, False, False
         else:
             count = count or 1
     elif head in TITLES:
         kind = "person"
         titled = True
-        named = any(_name_like(ctx, k) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER")
+        named = any(_holder_name(ctx, k, e) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER") or _honorific_name(ctx, h + 1, e)
+        if named and _indefinite_role(ctx, h, e):
+            named = False  # "متحدث باسم شرطة المقاطعة": a spokesman, the names are the institution's
         if not named:
             # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
             k = h
-            while k < e and bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"}:
-                k += 1
-            named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and bare(ctx.keys[k]) not in COMMON
+            while k < e and (bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"} or ctx.tok(k) == "."):
+                k += 1  # "م. القحطاني": an abbreviated honorific
+            # the word after an honorific is a name even when it is also a common word (الدكتور مساعد الأحمد)
+            named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and (
+                bare(ctx.keys[k]) not in COMMON or not ctx.keys[k].startswith("ال"))
         count = count or 1
-    elif count is not None and count > 1 or (head.endswith("ون") and ctx.keys[h].startswith(("ال", "وال"))) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head):
+    elif count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head) or (len(head) >= 6 and head.endswith(("يون", "يين"))) or (
+            len(head) >= 5 and head[0] == "م" and head[1] != "ا" and head.endswith("و") and not head.endswith("يو")
+            and not ctx.keys[h].startswith("ال") and h + 1 < e and ctx.keys[h + 1].startswith("ال")):
         # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
         kind, named, number = "anonymous", False, "pl"
         descr_from = h + 1
@@ -393,6 +631,9 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     else:
         fallthrough = True
         named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
+        n_ents = _coordinated_entities(ctx, h, e)
+        if n_ents > 1 and count is None:
+            count, number = n_ents, ("du" if n_ents == 2 else "pl")  # "فرنسا وبريطانيا"، "ماي وكازنوف"
         if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
             kind = "organisation"
         if not named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
@@ -403,12 +644,34 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         count = count or 1
     if kind != "anonymous" and count is None and number == "sg":
         count = 1
+    # coordinated sources: "منظمة الفاو وبرنامج الأغذية العالمي" (2), "مصدر أمني وآخر عسكري" (2)
+    conj = _conjuncts(ctx, h, e, kind)
+    if conj:
+        counts, names = [count], [named]
+        for c, c_end in conj:
+            cb = bare(ctx.keys[c])
+            if cb in CONJ_EXTRA or (ctx.keys[c] == "و" and c + 1 < c_end and bare(ctx.keys[c + 1]) in CONJ_EXTRA):
+                counts.append(1)
+                continue
+            sub = describe(ctx, c + (ctx.keys[c] == "و"), c_end, ctx.toks[c]["start"], ctx.toks[c_end - 1]["end"])
+            hk = ctx.keys[c + 1] if ctx.keys[c] == "و" else ctx.keys[c][1:]
+            if _drop_article(hk) in CONJ_ORG and _drop_article(hk) not in ORG:
+                sub = {"count": 1, "named": True}  # برنامج الأغذية العالمي: an institution's name
+            counts.append(sub["count"])
+            names.append(sub["named"])
+        count = None if any(x is None for x in counts) else sum(counts)
+        named = all(names)
+        number = "pl" if count is None or count > 2 else "du"
     if count is not None and count >= 3 or (count is None and number == "pl"):
         number = "pl"
     elif count == 2:
         number = "du"
-    if vague:
+    if vague or percent:
         count = None
+        if kind in ("person", "organisation") and not titled or kind == "anonymous":
+            # "عدد من السعوديين"، "بعض المسؤولين": an unspecified part of a group is not named
+            named = False
+            kind = "anonymous"
     if kind == "person" and not named and head not in TITLES:
         kind = "anonymous"
     gender = "f" if head_text.endswith("ة") or head_text.endswith("ه") and head in ("وزاره",) else "m"

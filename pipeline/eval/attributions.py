@@ -262,7 +262,9 @@ def main(data_dir: Path, args=None) -> dict:
         "all": ("all", lambda it: True),
         "tune": ("tune", lambda it: it["split"] == "tune"),
         "held": ("held (never looked at while tuning)", lambda it: it["split"] == "held"),
+        "held_old": ("held, batches 1-2 (no longer blind: their errors were read for the rules of batch 3's round)", lambda it: it["split"] == "held" and it.get("batch") != 3),
         "held_batch2": ("held, batch 2 only (annotated after the rules were first frozen)", lambda it: it.get("batch") == 2),
+        "held_batch3": ("held, batch 3 only (annotated before the second round of rules; never tuned on)", lambda it: it.get("batch") == 3),
     }
     for part, (title, keep) in parts.items():
         sel = [i for i, it in enumerate(kept) if keep(it)]
@@ -272,7 +274,10 @@ def main(data_dir: Path, args=None) -> dict:
         errs = sc.pop("_errors")
         res[part] = sc
         print(_table(title, sc, len(sel)))
-        if os.environ.get("ATTR_EVAL_ERRORS") and part == "tune":
+        # ATTR_EVAL_ERRORS=1 lists the tuning part's field errors, =held_old also
+        # those of the old held-out batches; batch 3's errors are never printed
+        show = os.environ.get("ATTR_EVAL_ERRORS", "")
+        if show and (part == "tune" or (show == "held_old" and part == "held_old")):
             for it, what, g, p in errs:
                 print("   ", what, it["zip"], it["index"], g, {k: p.get(k) for k in ("text", "named", "count")})
     dev_wps = round(info["words"] / info["seconds"]) if info["seconds"] else None

@@ -21,8 +21,8 @@ fixed before tuning; see pipeline/events/split.py).
 from __future__ import annotations
 
 import csv
-import io
 import json
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -34,6 +34,7 @@ from ..record import new_record
 from ..registry import build
 
 TYPES = ("ASSAULT", "PROTEST")
+_CPU: list[float] = []  # CPU seconds of the events stage per run_sentences call (robust to a busy machine)
 PARTS = ("all", "tune", "held-out")
 
 
@@ -58,22 +59,25 @@ def _words(s: str) -> set[str]:
 
 
 def run_sentences(texts: list[tuple[str, str]], upstream, events_stage):
-    """Run upstream stages then the events stage; returns (records, events seconds, words)."""
+    """Run upstream stages then the events stage; returns (records, events seconds, whitespace words)."""
     recs = []
     for sid, text in texts:
         r = new_record(sid, text, {})
         for st in upstream:
             r = st(r)
         recs.append(r)
-    words = sum(len(r["tokens"]) for r in recs)
-    t0 = time.perf_counter()
+    words = sum(len(r["text"].split()) for r in recs)  # whitespace words, as the runner counts
+    t0, c0 = time.perf_counter(), time.process_time()
     for r in recs:
         events_stage(r)
-    return recs, time.perf_counter() - t0, words
+    wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+    _CPU.append(cpu)
+    return recs, wall, words
 
 
 def detection(gold_dir: Path, upstream, ev_stage) -> tuple[dict, float, int, dict]:
     scores, seconds, words, preds = {}, 0.0, 0, {}
+    _CPU.clear()
     for typ in TYPES:
         path = gold_dir / f"{typ.lower()}_gsr.csv"
         rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["label"] != "ambiguous"]
@@ -139,10 +143,13 @@ def saudinewsnet_speed(data_dir: Path, upstream, ev_stage, max_articles: int = 3
         arts = json.loads(z.read(name).decode("utf-8"))
     arts = [a for a in arts if isinstance(a, dict) and a.get("content")][:max_articles]
     texts = [(f"snn{i}", a["content"]) for i, a in enumerate(arts)]
+    _CPU.clear()
     recs, sec, words = run_sentences(texts, upstream, ev_stage)
+    cpu = sum(_CPU)
     n_ev = sum(len(r["events"]) for r in recs)
     return {"file": f"{zips[0].name}:{name}", "articles": len(recs), "words": words, "seconds": round(sec, 3),
-            "words_per_s": round(words / sec) if sec else None, "events": n_ev}
+            "words_per_s": round(words / sec) if sec else None, "cpu_seconds": round(cpu, 3),
+            "words_per_cpu_s": round(words / cpu) if cpu else None, "events": n_ev}
 
 
 def main(data_dir: Path, args=None) -> dict:
@@ -154,12 +161,21 @@ def main(data_dir: Path, args=None) -> dict:
     upstream = [s for s in stages if s.name in ("normalise", "tokenise", "entities")]
     ev_stage = next(s for s in stages if s.name == "events")
     det, sec, words, _ = detection(gold_dir, upstream, ev_stage)
+    cpu_gold = sum(_CPU)
     print("Sentence-level detection (asserted events only; ambiguous ignored)")
     print(f"{'type':8} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
     for typ in TYPES:
         for part in PARTS:
             s = det[typ][part]
             print(f"{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    # the same, with the learned gate switched off: what the rules alone do
+    (rules_stage,) = build(["events"], {"events": {"use_gate": False}}, available=("id", "text", "meta", "norm", "lang", "sentences", "tokens", "entities"))
+    det_rules, _, _, _ = detection(gold_dir, upstream, rules_stage)
+    print("  rules alone (use_gate=False):")
+    for typ in TYPES:
+        for part in PARTS:
+            s = det_rules[typ][part]
+            print(f"  {typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
     act = actor_overlap(gold_dir, upstream, ev_stage)
     print("\nActor overlap on the span gold (any shared word)")
     print(f"{'role':7} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
@@ -167,14 +183,20 @@ def main(data_dir: Path, args=None) -> dict:
         for part in PARTS:
             s = act[part][role]
             print(f"{role:7} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
-    speed = {"gold_sentences": {"words": words, "seconds": round(sec, 3), "words_per_s": round(words / sec) if sec else None}}
+    speed = {"gold_sentences": {"words": words, "seconds": round(sec, 3), "words_per_s": round(words / sec) if sec else None,
+                                "cpu_seconds": round(cpu_gold, 3), "words_per_cpu_s": round(words / cpu_gold) if cpu_gold else None}}
     snn = saudinewsnet_speed(Path(data_dir), upstream, ev_stage)
     if snn:
         speed["saudinewsnet"] = snn
-    print("\nSpeed of the events stage alone (upstream stages run beforehand, not timed)")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    speed["load_average_1min"] = round(load, 2)
+    print(f"\nSpeed of the events stage alone, one process (upstream stages run beforehand, not timed; "
+          f"machine load average {load:.1f}: wall-clock figures drop on a busy machine, CPU-time figures do not)")
     g = speed["gold_sentences"]
-    print(f"  gold sentences: {g['words']} tokens in {g['seconds']} s = {g['words_per_s']} tokens/s")
+    print(f"  gold sentences: {g['words']} words: {g['words_per_s']} words/s wall ({g['seconds']} s), "
+          f"{g['words_per_cpu_s']} words/s CPU ({g['cpu_seconds']} s)")
     if snn:
-        print(f"  SaudiNewsNet {snn['file']} first {snn['articles']} articles: {snn['words']} tokens in {snn['seconds']} s "
-              f"= {snn['words_per_s']} tokens/s, {snn['events']} events")
-    return {"detection": det, "actors": act, "speed": speed}
+        print(f"  SaudiNewsNet {snn['file']} first {snn['articles']} articles, {snn['words']} words: "
+              f"{snn['words_per_s']} words/s wall ({snn['seconds']} s), {snn['words_per_cpu_s']} words/s CPU "
+              f"({snn['cpu_seconds']} s); {snn['events']} events")
+    return {"detection": det, "detection_rules_only": det_rules, "actors": act, "speed": speed}

@@ -2,9 +2,12 @@
 polarity, modality, magnitudes.  Pure function of the record (deterministic)."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..record import span
 from ..stages.entities import strip_proclitics
 from . import actors as A
+from . import gate
 from .dates import article_date, find_dates, nearest
 from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
 from .magnitudes import find_magnitudes
@@ -15,8 +18,6 @@ from .triggers import candidates, find
 _CUES = set(VIOLENCE_CUES)
 _WEAPON = set(WEAPON_CUES)
 _CASUALTY = set(CASUALTY_CUES)
-import os as _os
-STRICT_ASSAULT = _os.environ.get("EV_STRICT", "1") == "1"
 RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
 # words that make a nominal mention a reference to an earlier or other event
 REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
@@ -26,7 +27,8 @@ SUPPORT = set()
 for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
                ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
                ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
-               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
+               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("تمكن", "تمكن"),
+               ("اضطر", "ضطر"), ("نجح", "نجح"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
 TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
@@ -46,8 +48,12 @@ for _p, _s in _ANCHOR_LEMMAS:
 ANCHOR_VERBS -= {"عم", "ادي"}  # "عم" (uncle/about), "ادي" ambiguous bare
 
 
+_STEM_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال"))
+
+
+@lru_cache(maxsize=1 << 18)
 def _stems(w):
-    return {s for s, p, _ in candidates(w) if p in ("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال")}
+    return frozenset(s for s, p, _ in candidates(w) if p in _STEM_PREFIXES)
 
 
 def _tok_span(rec, a, b, strip=True):
@@ -109,14 +115,14 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
         near |= _stems(w)
     if near & SUPPORT or wide & QAM_SET:
         return True
-    if m.entry.type == "ASSAULT" and (mags["dead"] is not None or mags["injured"] is not None):
+    if m.entry.type in ("ASSAULT", "FIGHT") and (mags["dead"] is not None or mags["injured"] is not None):
         return True
     if m.entry.type == "PROTEST" and mags["size"] is not None:
         return True
     return False
 
 
-def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
+def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> list[dict]:
     toks = rec["tokens"]
     norms = [t["norm"] for t in toks]
     ents = rec.get("entities") or []
@@ -132,7 +138,9 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             if a is not None and b is not None:
                 loc_ranges.append((a, b + 1))
     events = []
+    model = gate.load() if use_gate else None
     for sent in rec["sentences"]:
+        n_before = len(events)
         a, b = sent["tokens"]
         matches = find(norms, a, b, use_derived=use_derived)
         if not matches:
@@ -189,12 +197,15 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
                 continue
             if m.nominal and e.anchor and not framed:
-                if typ in ("ASSAULT", "PROTEST"):
-                    if not _asserted_noun(norms, m, a, b, mags, timeline):
-                        continue  # a mention, not a report (ملف اغتيال، منذ الهجوم)
-                elif not anchored:
+                # a bare verbal noun (اتفاق، هجوم، معارك) is a mention, not a report, unless
+                # framed as one (ملف اغتيال، منذ الهجوم، الاتفاق النووي …); dated facts of the
+                # OTHER extension (وفاته في عام 2000) only need an anchor
+                if typ == "EXT":
+                    if not anchored:
+                        continue
+                elif not _asserted_noun(norms, m, a, b, mags, timeline):
                     continue
-            if typ == "ASSAULT" and STRICT_ASSAULT and not framed and not _violent_report(
+            if typ == "ASSAULT" and not framed and not _violent_report(
                     m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
                 continue
             if norms[m.index] == "احتجاجا" and kept:
@@ -242,6 +253,15 @@ def code_record(rec: dict, use_derived: bool = True) -> list[dict]:
             if e.source != "curated":
                 ev["lexicon"] = e.source
             events.append(ev)
+        if model is not None and len(events) > n_before:
+            sent_events = events[n_before:]
+            drop = set()
+            for typ in gate.GATED:
+                asserted = [i for i, e in enumerate(sent_events) if e["type"] == typ and not e["negated"] and e["modality"] is None]
+                if asserted and not gate.passes(model, typ, norms[a:b], sent_events):
+                    drop.update(asserted)  # rule hit, but the sentence does not read as a report of it
+            if drop:
+                events[n_before:] = [e for i, e in enumerate(sent_events) if i not in drop]
     for k, ev in enumerate(events, 1):
         ev["id"] = f"v{k}"
     return events

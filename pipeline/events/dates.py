@@ -70,7 +70,7 @@ def _month_at(norms, i, end):
     w = _strip(norms[i])
     if i + 1 < end and (w, norms[i + 1]) in TWO_WORD_MONTHS:
         return TWO_WORD_MONTHS[(w, norms[i + 1])], i + 2
-    if w in MONTHS and not (w == "اب" and norms[i] == "اب" and False):
+    if w in MONTHS:
         return MONTHS[w], i + 1
     return None
 
@@ -119,9 +119,7 @@ def find_dates(norms: list[str], start: int, end: int, ref: dt.date | None) -> l
                 out.append(DateExpr(i, last, iso, "absolute" if iso else "vague"))
                 i = last
                 continue
-            if sw in MONTHS and (w != "اب" and w != "مارس" or day):
-                # a bare month name is too ambiguous (اب, مارس as a verb) without a day/year
-                pass
+            # a bare month name without a day or year is not coded (اب, مارس are also words)
         # relative days
         if sw in ("امس", "الامس"):
             first = i

@@ -38,7 +38,8 @@ class Entry:
     lemma: str
     cue: bool | str = False   # needs a violence cue in the sentence ("weapon": a weapon/attacker cue)
     anchor: bool = False      # nominal: needs an episodic anchor
-    needs_next: tuple = ()    # one of these norms must follow within 3 tokens
+    needs_next: tuple = ()    # one of these norms must follow (within 6 tokens)
+    next_immediate: bool = False  # … as the very next token
     reject_next: tuple = ()   # none of these norms may follow immediately
     alt_type: str | None = None  # type when the cue is missing (e.g. DISAPPROVE)
     source: str = "curated"
@@ -92,10 +93,10 @@ CURATED = [
     ("PROTEST", "demo", {"needs_next": ("متظاهرين", "متظاهرون", "متظاهر", "محتجين", "محتجون", "الاف", "مئات", "عشرات", "متظاهرا")},
      [("تجمع", "تجمع"), ("احتشد", "حتشد"), ("خرج", "خرج"), ("نزل", "نزل"), ("تدفق", "تدفق")], [], []),
     # ----- FIGHT -----------------------------------------------------------
-    ("FIGHT", "small-arms", {}, [("اشتبك", "شتبك")], [], ["اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "قتال"]),
-    ("FIGHT", "occupy", {"needs_next": ("نحو", "الي", "باتجاه", "صوب", "علي")}, [("تقدم", "تقدم")], [], []),
+    ("FIGHT", "small-arms", {"cue": True}, [("اشتبك", "شتبك")], [], ["اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "قتال"]),
+    ("FIGHT", "occupy", {"cue": "weapon", "needs_next": ("نحو", "الي", "باتجاه", "صوب")}, [("تقدم", "تقدم")], [], []),
     ("FIGHT", "occupy", {"needs_next": ("السيطره",)}, [("اعلن", "علن")], [], []),
-    ("FIGHT", "occupy", {}, [("سيطر", "سيطر"), ("احتل", "حتل")], [], ["احتلال"]),
+    ("FIGHT", "occupy", {"cue": "weapon"}, [("سيطر", "سيطر"), ("احتل", "حتل")], [], ["احتلال"]),
     ("FIGHT", "occupy", {"needs_next": ("المدينه", "العاصمه", "مدينه", "البلده", "بلده", "القريه", "قريه", "دمشق", "بغداد", "المدن")},
      [("دخل", "دخل")], [], []),
     ("FIGHT", "occupy", {"needs_next": ("دمشق", "بغداد", "العاصمه", "المدينه", "مدينه", "بيد", "بايدي", "في يد")}, [], [], ["سقوط"]),
@@ -115,7 +116,8 @@ CURATED = [
     ("COERCE", "arrest", {}, [("اعتقل", "عتقل")], ["اعتقل", "اعتقلت"], ["اعتقال"]),
     ("COERCE", "raid", {}, [("داهم", "داهم"), ("دهم", "دهم")], [], ["مداهمه"]),
     ("CONSULT", None, {}, [("التقي", "لتقي"), ("اجتمع", "جتمع")], [], []),
-    ("INVESTIGATE", None, {}, [("حقق", "حقق")], [], ["تحقيق"]),
+    # حقق/تحقيق also mean "achieve": only "حقق في / تحقيق في" (investigate into)
+    ("INVESTIGATE", None, {"needs_next": ("في",), "next_immediate": True}, [("حقق", "حقق")], [], ["تحقيق", "تحقيقا"]),
     ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب")], [], []),
     ("AID", None, {}, [], [], ["مساعدات"]),
     ("MOBILIZE", None, {}, [("حشد", "حشد")], [], []),

@@ -3,10 +3,9 @@
 A number counts when a casualty word sits next to it: "مقتل سبعة أشخاص",
 "قتل 28 شخصاً", "28 قتيلاً", "ثمانية أشخاص قتلوا", "إصابة ستة", "جرح 55 شخصاً",
 "60 جريحاً"; for size: "تظاهر 500 شخص", "آلاف المتظاهرين" is vague (null),
-"500 متظاهر".  Several numbers of one kind in a sentence are summed only when
-they are distinct casualty phrases (e.g. two attacks); the first is kept
-otherwise — we keep the largest single figure, which is what a headline count
-reports."""
+"500 متظاهر".  When a sentence gives several figures of one kind, the largest
+is kept (a headline toll usually includes the partial ones: "مقتل 15 شخصاً
+بينهم سبعة من الشرطة" → 15); figures are never summed."""
 from __future__ import annotations
 
 from .numbers import read_number

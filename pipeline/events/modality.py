@@ -47,8 +47,6 @@ def modality(norms: list[str], i: int, start: int, future_prefix: bool, purpose:
         for name, cues in CUES.items():
             if stems & cues:
                 found.add(name)
-        if k == i - 1 and w == "قد" and False:
-            pass
     if i - 1 >= start and norms[i - 1] == "قد" and norms[i][:1] in "ين":
         found.add("hypothetical")
     if purpose:

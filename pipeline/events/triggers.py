@@ -10,6 +10,7 @@ whole token (clitics included): the feed shows the word as written.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import Entry, curated_forms, derived_forms, past_forms
 
@@ -39,12 +40,15 @@ class Match:
     past: bool = True     # finite verb in the past (or passive) rather than the present
 
 
-def candidates(norm: str):
-    """Yield (stem, prefix, nominal) readings of a normalised token."""
-    yield norm, "", False
+@lru_cache(maxsize=1 << 18)
+def candidates(norm: str) -> tuple:
+    """The (stem, prefix, nominal) readings of a normalised token (cached: the
+    vocabulary of a news stream repeats)."""
+    out = [(norm, "", False)]
     for p, nominal in PROCLITICS:
         if norm.startswith(p) and len(norm) - len(p) >= 2:
-            yield norm[len(p):], p, nominal
+            out.append((norm[len(p):], p, nominal))
+    return tuple(out)
 
 
 def _lookup(norm: str, table: dict):
@@ -86,10 +90,25 @@ def _nominal_word(w: str, single: dict) -> bool:
     return False
 
 
+_LOOKUP_CACHE: dict = {}
+
+
+def _cached_lookup(norm: str, table: dict, key: str):
+    """_lookup memoised per table (the lexicon tables are built once per process)."""
+    cache = _LOOKUP_CACHE.setdefault((key, id(table)), {})
+    try:
+        return cache[norm]
+    except KeyError:
+        if len(cache) > 300_000:
+            cache.clear()
+        res = cache[norm] = _lookup(norm, table)
+        return res
+
+
 def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
     if not entry.needs_next:
         return True
-    window = norms[i + 1: min(end, i + 1 + WINDOW_NEXT)]
+    window = norms[i + 1: min(end, i + 1 + (1 if entry.next_immediate else WINDOW_NEXT))]
     if entry.type == "PROTEST":
         # gathering verbs also take their protesters before them: "مليون متظاهر خرجوا"
         window = window + norms[max(0, i - 4):i]
@@ -124,10 +143,10 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
             if hit:
                 i += 2
                 continue
-        found = _lookup(w, single)
+        found = _cached_lookup(w, single, "curated")
         src_derived = False
         if found is None and derived:
-            found = _lookup(w, derived)
+            found = _cached_lookup(w, derived, "derived")
             src_derived = found is not None
         if found is not None:
             stem, prefix, nominal, entries, suffix = found

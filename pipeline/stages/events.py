@@ -4,6 +4,7 @@ See docs/events.md and :mod:`pipeline.events.coder`."""
 from __future__ import annotations
 
 from ..events.coder import code_record
+from ..events.gate import info as gate_info
 from ..events.lexicon import derived_info
 from ..registry import Stage, register
 
@@ -14,15 +15,17 @@ class Events(Stage):
     provides = ("events",)
     version = "2"
 
-    def __init__(self, use_derived: bool = True, **config):
-        super().__init__(use_derived=use_derived, **config)
+    def __init__(self, use_derived: bool = True, use_gate: bool = True, **config):
+        super().__init__(use_derived=use_derived, use_gate=use_gate, **config)
         self.use_derived = use_derived
+        self.use_gate = use_gate
 
     def info(self) -> dict:
         d = super().info()
         d["lexicon"] = derived_info()
+        d["gate"] = gate_info() if self.use_gate else None
         return d
 
     def __call__(self, rec: dict) -> dict:
-        rec["events"] = code_record(rec, use_derived=self.use_derived)
+        rec["events"] = code_record(rec, use_derived=self.use_derived, use_gate=self.use_gate)
         return rec
