@@ -7,6 +7,8 @@ record (word orders, pronoun continuations, links to entities and events).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
@@ -312,7 +314,7 @@ def _entity_fallback(ctx: Ctx, cue: Cue, si: int):
     lo_c = ctx.toks[lo]["start"] if lo < ctx.n else 0
     hi_c = ctx.toks[cue.i]["start"]
     best = None
-    for en in ctx.entities:
+    for en in ctx.ents_overlapping(lo_c, hi_c):
         if en.get("label") in ("PER", "ORG") and lo_c <= en["start"] and en["end"] <= hi_c:
             if best is None or en["start"] > best["start"]:
                 best = en
@@ -320,20 +322,29 @@ def _entity_fallback(ctx: Ctx, cue: Cue, si: int):
 
 
 def _link(rec: dict, found: list[dict]) -> None:
-    """content.events / content.entities, and event["attribution"] (innermost content)."""
-    events = rec.get("events") or []
-    ents = rec.get("entities") or []
+    """content.events / content.entities, and event["attribution"] (innermost content).
+
+    Bisection over events and entities sorted by start keeps this linear in the
+    article's length (plus what each content holds)."""
+    events = sorted(rec.get("events") or [], key=lambda ev: ev["trigger"]["start"])
+    ents = sorted(rec.get("entities") or [], key=lambda en: en["start"])
+    ev_starts = [ev["trigger"]["start"] for ev in events]
+    en_starts = [en["start"] for en in ents]
+    best: dict[int, tuple] = {}
     for f in found:
         c = f["content"]
-        c["events"] = [ev["id"] for ev in events if c["start"] <= ev["trigger"]["start"] and ev["trigger"]["end"] <= c["end"]]
-        c["entities"] = [en["id"] for en in ents if c["start"] <= en["start"] and en["end"] <= c["end"]]
+        inside = [ev for ev in events[bisect_left(ev_starts, c["start"]):bisect_left(ev_starts, c["end"])] if ev["trigger"]["end"] <= c["end"]]
+        c["events"] = sorted((ev["id"] for ev in inside), key=_id_order)
+        c["entities"] = [en["id"] for en in ents[bisect_left(en_starts, c["start"]):bisect_left(en_starts, c["end"])] if en["end"] <= c["end"]]
+        key_ = (c["end"] - c["start"], -f["cue"]["start"])
+        for ev in inside:
+            b = best.get(id(ev))
+            if b is None or key_ < b[0]:
+                best[id(ev)] = (key_, f["id"])
     for ev in events:
-        tr = ev["trigger"]
-        best = None
-        for f in found:
-            c = f["content"]
-            if c["start"] <= tr["start"] and tr["end"] <= c["end"]:
-                key_ = (c["end"] - c["start"], -f["cue"]["start"])
-                if best is None or key_ < best[0]:
-                    best = (key_, f["id"])
-        ev["attribution"] = best[1] if best else None
+        b = best.get(id(ev))
+        ev["attribution"] = b[1] if b else None
+
+
+def _id_order(vid: str) -> int:
+    return int(vid[1:]) if vid[1:].isdigit() else 0

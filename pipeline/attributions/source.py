@@ -260,7 +260,7 @@ def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, in
         or _name_like(ctx, s)
         or fb in ANON_SG or fb in ANON_PL or fb in ANON_DU or fb in UNITS or fb in TENS or fb.isdigit()
         or fb in TITLES or fb in MEDIA or fb in ORG or fb in DOC_SG or fb in DOC_PL
-        or any(en["start"] <= ctx.toks[s]["start"] < en["end"] for en in ctx.entities)
+        or bool(ctx.ents_overlapping(ctx.toks[s]["start"], ctx.toks[s]["start"] + 1))
     )
     if not ok:
         return None
@@ -403,7 +403,7 @@ def _coordinated_entities(ctx: Ctx, h: int, e: int) -> int:
     entities (PER/ORG/LOC) when each one after the first starts at a token
     opening with و (or right after the word و); 0 otherwise."""
     cs, ce = ctx.toks[h]["start"], ctx.toks[e - 1]["end"]
-    ents = sorted((en for en in ctx.entities if en.get("label") in ("PER", "ORG", "LOC") and cs <= en["start"] and en["end"] <= ce),
+    ents = sorted((en for en in ctx.ents_overlapping(cs, ce) if en.get("label") in ("PER", "ORG", "LOC") and cs <= en["start"] and en["end"] <= ce),
                   key=lambda en: en["start"])
     if len(ents) < 2 or ents[0]["start"] > ctx.toks[h]["start"]:
         return 0  # the names must open the phrase ("اتفاقية بين واشنطن وبغداد" is one document)
@@ -524,7 +524,7 @@ def _name_like(ctx: Ctx, k: int) -> bool:
 
 def _entity_in(ctx: Ctx, cs: int, ce: int):
     best, best_ov = None, 0
-    for en in ctx.entities:
+    for en in ctx.ents_overlapping(cs, ce):
         ov = min(ce, en["end"]) - max(cs, en["start"])
         if ov > best_ov and en.get("label") in ("PER", "ORG", "MISC", "LOC"):
             best, best_ov = en, ov

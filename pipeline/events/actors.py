@@ -21,6 +21,8 @@ attached by the stage.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .numbers import word_value
 from .triggers import candidates
 
@@ -267,7 +269,10 @@ def find_location(norms, index, start, end, loc_entities: list[tuple[int, int]],
     then a place noun (مدينة، قاعدة، منطقة…) with its name; the one nearest
     the trigger, after it first."""
     cands = []
-    for a, b in loc_entities:
+    # loc_entities is sorted by start: bisect to the ones inside [start, end)
+    lo = bisect_left(loc_entities, (start, -1))
+    hi = bisect_left(loc_entities, (end, -1))
+    for a, b in loc_entities[lo:hi]:
         if start <= a < end and a - 1 >= start:
             prev = norms[a - 1]
             if prev in LOC_PREPS or any(s in PLACE_NOUNS for s, _, _ in candidates(prev)) or prev.startswith(("ب", "في")):

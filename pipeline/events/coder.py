@@ -2,6 +2,8 @@
 polarity, modality, magnitudes.  Pure function of the record (deterministic)."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from functools import lru_cache
 
 from ..record import span
@@ -66,14 +68,28 @@ def _tok_span(rec, a, b, strip=True):
     return s, e
 
 
-def _with_entity(rec, s, e, ents):
+class EntityIndex:
+    """Entities sorted by start, searched by bisection, so that finding the
+    entities under a span stays cheap however long the article is."""
+
+    def __init__(self, ents: list[dict]):
+        self.ents = sorted(ents, key=lambda en: (en["start"], en["end"]))
+        self.starts = [en["start"] for en in self.ents]
+        self.maxlen = max((en["end"] - en["start"] for en in self.ents), default=0)
+
+    def overlapping(self, s: int, e: int) -> list[dict]:
+        lo = bisect_left(self.starts, s - self.maxlen)
+        hi = bisect_left(self.starts, e)
+        return [en for en in self.ents[lo:hi] if en["start"] < e and s < en["end"]]
+
+
+def _with_entity(rec, s, e, index: EntityIndex):
     """Widen [s, e) to overlapping entities; return span dict with entity id."""
     best = None
-    for ent in ents:
-        if ent["start"] < e and s < ent["end"]:
-            ov = min(e, ent["end"]) - max(s, ent["start"])
-            if best is None or ov > best[0]:
-                best = (ov, ent)
+    for ent in index.overlapping(s, e):
+        ov = min(e, ent["end"]) - max(s, ent["start"])
+        if best is None or ov > best[0]:
+            best = (ov, ent)
     if best:
         ent = best[1]
         s, e = min(s, ent["start"]), max(e, ent["end"])
@@ -130,13 +146,16 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
     # entity token ranges
     starts = {t["start"]: i for i, t in enumerate(toks)}
     ends = {t["end"]: i for i, t in enumerate(toks)}
+    ent_index = EntityIndex(ents)
     loc_ranges = []
+    tok_ends = [t["end"] for t in toks]  # sorted: bisection keeps long articles linear
     for ent in ents:
         if ent.get("label") in ("LOC",):
-            a = next((i for i, t in enumerate(toks) if t["end"] > ent["start"]), None)
-            b = next((i for i, t in enumerate(toks) if t["end"] >= ent["end"]), None)
-            if a is not None and b is not None:
+            a = bisect_right(tok_ends, ent["start"])  # first token ending after the entity starts
+            b = bisect_left(tok_ends, ent["end"])  # first token ending at or after its end
+            if a < len(toks) and b < len(toks):
                 loc_ranges.append((a, b + 1))
+    loc_ranges.sort()
     events = []
     model = gate.load() if use_gate else None
     for sent in rec["sentences"]:
@@ -228,9 +247,9 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
                 "mode": e.mode if typ == e.type and typ != "EXT" else None,
                 "context": [],
                 "trigger": span(rec["text"], ts, te),
-                "source_actor": _with_entity(rec, *_tok_span(rec, *src), ents) if src else None,
-                "target_actor": _with_entity(rec, *_tok_span(rec, *tgt), ents) if tgt else None,
-                "location": _with_entity(rec, *_tok_span(rec, *loc), ents) if loc else None,
+                "source_actor": _with_entity(rec, *_tok_span(rec, *src), ent_index) if src else None,
+                "target_actor": _with_entity(rec, *_tok_span(rec, *tgt), ent_index) if tgt else None,
+                "location": _with_entity(rec, *_tok_span(rec, *loc), ent_index) if loc else None,
                 "date": span(rec["text"], *_tok_span(rec, d.first, d.last, strip=False), iso=d.iso) if d else None,
                 "negated": neg,
                 "modality": mod,
