@@ -260,3 +260,9 @@ def test_protest_source_falls_back_to_protesters(code):
 def test_crowd_gathering_is_a_protest(code):
     assert any(e["type"] == "PROTEST" for e in code("احتشد آلاف الطلاب أمس أمام مبنى الوزارة."))
     assert any(e["type"] == "PROTEST" for e in code("وتجمع المحتجون صباح اليوم في الساحة الرئيسية."))
+
+
+def test_thousands_of_protesters_is_one_phrase(code):
+    # "آلاف" normalises to "الاف", which is not a definite article + noun
+    ev = next(e for e in code("ونزل آلاف المتظاهرين أمس إلى شوارع العاصمة.") if e["type"] == "PROTEST")
+    assert "المتظاهرين" in ev["source_actor"]["text"]

@@ -44,7 +44,8 @@ PLACE_NOUNS = {"مدينه", "منطقه", "قريه", "بلده", "حي", "قا
 LOC_PREPS = {"في", "قرب", "وسط", "شمال", "جنوب", "شرق", "غرب", "امام", "داخل", "عبر", "بمدينه", "بمنطقه", "بالقرب", "الي", "نحو"}
 AGENT_PREPS = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"), ("بيد",), ("بايدي",))
 # group/quantity heads whose "من" complement is the actor itself ("عدد من جنود المارينز")
-QUANT_HEADS = {"عدد", "مجموعه", "بعض", "الاف", "مئات", "عشرات", "اعداد", "حشود", "جموع", "مجموعات", "عناصر", "افراد"}
+QUANT_HEADS = {"عدد", "مجموعه", "بعض", "الاف", "مئات", "عشرات", "اعداد", "حشود", "جموع", "مجموعات", "عناصر", "افراد",
+               "الالاف", "المئات", "العشرات", "العديد", "الكثير", "كثير"}
 # protester nouns: the source of a PROTEST when the trigger's own phrase gives none
 PROTESTER_STEMS = ("متظاهر", "محتج", "مضرب", "معتصم", "المتظاهر", "المحتج", "المضرب", "المعتصم")
 VICTIM_MODES = {"kill", "assassinate", "abduct", "torture", "sexual", "beat"}
@@ -89,7 +90,7 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
 
 
 def _definite(w: str) -> bool:
-    return w.startswith(("ال", "وال", "فال", "بال", "لل"))
+    return w.startswith(("ال", "وال", "فال", "بال", "لل")) and w not in ("الاف", "والاف", "بالاف")  # آلاف (thousands)
 
 
 def _adjective(w: str) -> bool:
