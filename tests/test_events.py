@@ -242,3 +242,27 @@ def test_gate_keeps_a_plain_attack_report(code, default_stages):
     text = "قتل خمسة أشخاص وأصيب عشرة آخرون أمس في انفجار سيارة مفخخة استهدفت دورية للشرطة وسط المدينة."
     gated = [e for e in code(text, DAY, stages=default_stages) if e["type"] == "ASSAULT"]
     assert gated and gated[0]["dead"] == 5 and gated[0]["injured"] == 10
+
+
+def test_quantity_head_keeps_its_group(code):
+    # "عدد من X": the group X is the actor, not the word "عدد"
+    ev = next(e for e in code("وقام عدد من الجنود بقتل ثلاثة مدنيين أمس قرب القرية.") if e["type"] == "ASSAULT")
+    assert "الجنود" in ev["source_actor"]["text"]
+
+
+def test_protest_source_falls_back_to_protesters(code):
+    # "مظاهرة حاشدة": an adjective after the noun is not its agent; the protesters are
+    ev = next(e for e in code("وشارك متظاهرون أمس في مظاهرة حاشدة وسط المدينة.") if e["type"] == "PROTEST")
+    assert "متظاهرون" in ev["source_actor"]["text"]
+    assert "حاشدة" not in ev["source_actor"]["text"]
+
+
+def test_crowd_gathering_is_a_protest(code):
+    assert any(e["type"] == "PROTEST" for e in code("احتشد آلاف الطلاب أمس أمام مبنى الوزارة."))
+    assert any(e["type"] == "PROTEST" for e in code("وتجمع المحتجون صباح اليوم في الساحة الرئيسية."))
+
+
+def test_thousands_of_protesters_is_one_phrase(code):
+    # "آلاف" normalises to "الاف", which is not a definite article + noun
+    ev = next(e for e in code("ونزل آلاف المتظاهرين أمس إلى شوارع العاصمة.") if e["type"] == "PROTEST")
+    assert "المتظاهرين" in ev["source_actor"]["text"]

@@ -45,6 +45,11 @@ PLACE_NOUNS = {"مدينه", "منطقه", "قريه", "بلده", "حي", "قا
                "مخيم", "ميدان", "ناحيه", "قضاء", "مديريه", "مطار", "سجن", "مستشفي", "مسجد", "جامع", "كنيسه", "سوق"}
 LOC_PREPS = {"في", "قرب", "وسط", "شمال", "جنوب", "شرق", "غرب", "امام", "داخل", "عبر", "بمدينه", "بمنطقه", "بالقرب", "الي", "نحو"}
 AGENT_PREPS = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"), ("بيد",), ("بايدي",))
+# group/quantity heads whose "من" complement is the actor itself ("عدد من جنود المارينز")
+QUANT_HEADS = {"عدد", "مجموعه", "بعض", "الاف", "مئات", "عشرات", "اعداد", "حشود", "جموع", "مجموعات", "عناصر", "افراد",
+               "الالاف", "المئات", "العشرات", "العديد", "الكثير", "كثير"}
+# protester nouns: the source of a PROTEST when the trigger's own phrase gives none
+PROTESTER_STEMS = ("متظاهر", "محتج", "مضرب", "معتصم", "المتظاهر", "المحتج", "المضرب", "المعتصم")
 VICTIM_MODES = {"kill", "assassinate", "abduct", "torture", "sexual", "beat"}
 
 
@@ -63,7 +68,8 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
     j = i
     while j < end and j - i < max_len:
         w = norms[j]
-        if j > i and w == "من" and word_value(norms[j - 1]) is not None and j + 1 < end and _is_word(norms[j + 1]):
+        if j > i and w == "من" and (word_value(norms[j - 1]) is not None or norms[j - 1] in QUANT_HEADS) \
+                and j + 1 < end and _is_word(norms[j + 1]):
             j += 1  # "ثلاثة من عناصر الشرطة": a count of a group
             continue
         if not _is_word(w) or (j > i and (w in STOP or j in trig)):
@@ -86,7 +92,7 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
 
 
 def _definite(w: str) -> bool:
-    return w.startswith(("ال", "وال", "فال", "بال", "لل"))
+    return w.startswith(("ال", "وال", "فال", "بال", "لل")) and w not in ("الاف", "والاف", "بالاف")  # آلاف (thousands)
 
 
 def _adjective(w: str) -> bool:
@@ -206,11 +212,15 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             tgt = tgt or nxt
             src = agent
         else:
+            if nxt and typ == "PROTEST" and not _definite(norms[tstart]) and not _definite(norms[nxt[0]]):
+                nxt = None  # "مظاهرة شعبية", "احتجاجات عمت": an adjective or a verb, not the genitive agent
             src = nxt
             if tgt is None:
                 tgt = _prep_target(norms, nxt[1] if nxt else after, end, trig)
             if src is None and agent:
                 src = agent
+        if src is None and typ == "PROTEST":
+            src = _protesters(norms, start, end, trig)
         return src, tgt
     if kind == "passive" or agent is not None:
         if not has_suffix and tgt is None:
@@ -259,7 +269,18 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                 tgt = cand
     if src is None and agent:
         src = agent
+    if src is None and typ == "PROTEST":
+        src = _protesters(norms, start, end, trig)
     return src, tgt
+
+
+def _protesters(norms, start, end, trig):
+    """The first protester noun phrase of the sentence (متظاهرون، المحتجين …)."""
+    for k in range(start, end):
+        w = norms[k]
+        if k not in trig and w.lstrip("وفب").startswith(PROTESTER_STEMS):
+            return np_after(norms, k, end, trig, max_len=3) or (k, k + 1)
+    return None
 
 
 def find_location(norms, index, start, end, loc_entities: list[tuple[int, int]], trig: set[int]):
