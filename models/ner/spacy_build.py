@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 OUT = ROOT / "models" / "ner" / "spacy"
 WORK = Path(os.environ.get("NER_WORK", ROOT / ".build" / "ner"))
+#: SaudiNewsNet words the tok2vec is pretrained on (spacy pretrain, characters objective)
+PRETRAIN_WORDS = 1_200_000
 
 
 def _docbin(sents, path: Path) -> None:
@@ -102,7 +104,7 @@ def pretrain(data_dir: Path, overrides: dict, work: Path, max_words: int) -> Pat
 
 
 def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps: int | None = None,
-          pretrain_words: int = 0, out: Path = OUT, work: Path = WORK) -> dict:
+          pretrain_words: int = PRETRAIN_WORDS, out: Path = OUT, work: Path = WORK) -> dict:
     import spacy
     from spacy.cli.train import train as spacy_train
 
@@ -167,7 +169,7 @@ def main(argv=None) -> int:
     ap.add_argument("--no-aqmar", action="store_true")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--steps", type=int, default=None)
-    ap.add_argument("--pretrain-words", type=int, default=0, help="spacy pretrain on this many SaudiNewsNet words first")
+    ap.add_argument("--pretrain-words", type=int, default=PRETRAIN_WORDS, help="spacy pretrain on this many SaudiNewsNet words first (0: no pretraining)")
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--work", default=str(WORK))
     a = ap.parse_args(argv)

@@ -23,7 +23,7 @@ from pipeline.ner import corpus as D
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "models" / "ner" / "stanza"
 WORK = Path(os.environ.get("NER_WORK", ROOT / ".build" / "ner")) / "stanza"
-STEPS = 2500
+STEPS = 500
 
 
 def train_stanza(train, tune, out_file: Path, work: Path, steps: int, extra: list[str] = ()) -> Path:
