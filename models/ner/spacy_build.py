@@ -92,13 +92,17 @@ def pretrain(data_dir: Path, overrides: dict, work: Path, max_words: int) -> Pat
     from spacy.util import load_config
 
     raw = work / "pretrain.jsonl"
-    n = pretrain_text(data_dir, raw, max_words)
     out = work / "pretrain-out"
+    stamp = out / "words.txt"  # reuse the weights of an identical earlier pretraining
+    if (out / "model0.bin").is_file() and stamp.is_file() and stamp.read_text() == str(max_words):
+        return out / "model0.bin"
+    n = pretrain_text(data_dir, raw, max_words)
     shutil.rmtree(out, ignore_errors=True)
     t = time.time()
     out.mkdir(parents=True)
     config = load_config(HERE / "spacy.cfg", overrides={**overrides, "paths.raw_text": str(raw)}, interpolate=False).interpolate()
     spacy_pretrain(config, out, use_gpu=-1, silent=False)
+    stamp.write_text(str(max_words))
     print(f"[ner] pretrained tok2vec on {n} words ({time.time() - t:.0f} s)", flush=True)
     return out / "model0.bin"
 
