@@ -1,27 +1,46 @@
-"""``python -m models.build --data DIR``: rebuild every committed model.
+"""Rebuild every committed model from the shared data (``make models``).
 
-Each entry is (name, module); the module's ``build(data_dir: Path)`` is called."""
+    python -m models.build --data ../shared/data [--only ner]
+
+Each builder is a ``(name, module)`` pair; the module's ``build(data_dir: Path)``
+is called in list order.  Builders are reproducible (fixed seeds, pinned
+versions) and write their dev scores next to their models.
+"""
 from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sys
+import time
 from pathlib import Path
 
-SECTIONS = [
+BUILDERS: list[tuple[str, str]] = [
+    ("ner", "models.ner.build"),
     ("events", "models.events.build"),
 ]
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m models.build")
-    ap.add_argument("--data", default="../shared/data")
-    ap.add_argument("--only", default="")
+    ap.add_argument("--data", default=os.environ.get("DATA_DIR", "../shared/data"), help="the shared data folder")
+    ap.add_argument("--only", default="", help="comma-separated builders: " + ", ".join(n for n, _ in BUILDERS))
     args = ap.parse_args(argv)
-    only = [s for s in args.only.split(",") if s]
-    for name, mod in SECTIONS:
-        if only and name not in only:
-            continue
-        importlib.import_module(mod).build(Path(args.data))
+    data = Path(args.data)
+    if not data.is_dir():
+        print(f"error: data folder {data} not found (pass --data or set DATA_DIR)", file=sys.stderr)
+        return 2
+    names = [n for n in args.only.split(",") if n] or [n for n, _ in BUILDERS]
+    known = dict(BUILDERS)
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        print(f"error: unknown builder(s) {', '.join(unknown)}; known: {', '.join(known)}", file=sys.stderr)
+        return 2
+    for name in names:
+        t = time.time()
+        print(f"== building {name} ({known[name]})", flush=True)
+        importlib.import_module(known[name]).build(data)
+        print(f"== {name} done in {time.time() - t:.0f} s", flush=True)
     return 0
 
 

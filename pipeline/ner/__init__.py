@@ -12,6 +12,8 @@ from ..errors import PipelineError
 
 BACKENDS = {
     "spacy": "pipeline.ner.spacy_backend:SpacyNER",
+    "stanza": "pipeline.ner.stanza_backend:StanzaNER",
+    "camel": "pipeline.ner.camel_backend:CamelNER",
 }
 DEFAULT_BACKEND = "spacy"
 

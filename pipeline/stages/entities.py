@@ -1,6 +1,10 @@
 """Stage 3: entities.  Named entities as character spans of the original text."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
+from ..arabic import normalise
 from ..ner import DEFAULT_BACKEND, get_backend
 from ..registry import Stage, register
 
@@ -8,17 +12,38 @@ from ..registry import Stage, register
 # conjunctions و ف, prepositions ب ل ك.  "والأسد" -> entity "الأسد".
 _CONJ = "وف"
 _PREP = "بلك"
+#: known name words (normalised), one a line: built by `make models` from the
+#: ANERGazet lists and the TRAIN entities (see models/ner/build.py)
+NAMES_FILE = Path(__file__).resolve().parents[2] / "models" / "ner" / "names.txt"
 
 
-def strip_proclitics(tok: str) -> int:
+@lru_cache(maxsize=4)
+def known_names(path: Path = NAMES_FILE) -> frozenset:
+    try:
+        return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w)
+    except OSError:
+        return frozenset()
+
+
+def strip_proclitics(tok: str, names: frozenset | None = None) -> int:
     """How many leading characters of ``tok`` are proclitics, not part of the name.
 
-    Conservative: strips only when what remains starts with the article ال
-    (و+الأسد, ب+الكرملين, وب+القاهرة), so names that merely begin with one of
-    these letters (بشار, لندن, فلاديمير) are never cut."""
+    * before the article: و+الأسد, ب+الكرملين, وب+القاهرة (always);
+    * before a bare name: ل+موسكو, ب+دمشق, وب+دمشق, only when the remainder is a
+      known name word and the whole token is not (so بشار, لندن, كاميرون,
+      فلاديمير, بيروت, which are names themselves, are never cut)."""
     if len(tok) > 4 and tok[0] in _CONJ and tok[1] in _PREP and tok[2:4] == "ال":
         return 2
     if len(tok) > 3 and (tok[0] in _CONJ or tok[0] in _PREP) and tok[1:3] == "ال":
+        return 1
+    if len(tok) < 4 or not (tok[0] in _CONJ or tok[0] in _PREP):
+        return 0
+    names = known_names() if names is None else names
+    if not names or normalise(tok) in names:
+        return 0
+    if len(tok) > 4 and tok[0] in _CONJ and tok[1] in _PREP and normalise(tok[2:]) in names and normalise(tok[1:]) not in names:
+        return 2
+    if normalise(tok[1:]) in names:
         return 1
     return 0
 

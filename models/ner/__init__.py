@@ -1,0 +1,1 @@
+"""NER model builders: data preparation, spaCy and stanza training."""

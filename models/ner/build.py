@@ -1,0 +1,53 @@
+"""Build everything under models/ner (called by ``python -m models.build``).
+
+1. models/ner/names.txt: known name words for the entities stage's clitic
+   stripping (ANERGazet entries + TRAIN/tune/AQMAR entity words, never dev).
+2. models/ner/spacy: the default spaCy model + dev_scores.json.
+3. models/ner/stanza/ar_ner.pt: the stanza model + dev_scores.json.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pipeline.arabic import normalise
+from pipeline.ner import corpus as D
+
+ROOT = Path(__file__).resolve().parents[2]
+NAMES = ROOT / "models" / "ner" / "names.txt"
+CLITICS = "وفبلك"
+
+
+def name_words(data_dir: Path) -> list[str]:
+    words: set[str] = set()
+    for entries in D.gazetteers(data_dir).values():
+        for e in entries:
+            words.update(normalise(w) for w in e.split())
+    s = D.anercorp_splits(data_dir)
+    for sent in s["train"] + s["tune"] + D.aqmar(data_dir):
+        toks = sent[0]
+        for a, b, _ in D.entities(sent):
+            words.update(normalise(w) for w in toks[a:b])
+    words = {w for w in words if len(w) >= 3 and w.isalpha()}
+    # a word that is a proclitic + another name word is a clitic form, not a name
+    clitic_forms = {w for w in words if w[0] in CLITICS and (w[1:] in words or (w[1] in CLITICS and w[2:] in words))}
+    return sorted(words - clitic_forms)
+
+
+def build_names(data_dir: Path, out: Path = NAMES) -> int:
+    words = name_words(data_dir)
+    out.write_text("\n".join(words) + "\n", encoding="utf-8")
+    print(f"[ner] {out.relative_to(ROOT)}: {len(words)} name words")
+    return len(words)
+
+
+def build(data_dir: Path) -> None:
+    from . import spacy_build, stanza_build
+
+    data_dir = Path(data_dir)
+    build_names(data_dir)
+    only = os.environ.get("NER_BUILD", "names,spacy,stanza").split(",")
+    if "spacy" in only:
+        spacy_build.build(data_dir)
+    if "stanza" in only:
+        stanza_build.build(data_dir)

@@ -1,0 +1,185 @@
+"""Train the default spaCy NER model into models/ner/spacy (reproducible: fixed
+seeds, one-thread floret, pinned versions).
+
+    python -m models.build --only ner          # everything under models/ner
+    python -m models.ner.spacy_build --data ../shared/data [--no-aqmar] [--no-vectors]
+
+Data: ANERcorp TRAIN minus its last sixth (dev) minus a 5 % "tune" slice used for
+model selection, plus AQMAR (MIS0-3 -> MISC).  Writes ``dev_scores.json`` beside
+the model (scored by pipeline.eval.ner on the dev split).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from pipeline.ner import corpus as D
+from pipeline.ner.features import gazetteer_index
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+OUT = ROOT / "models" / "ner" / "spacy"
+WORK = Path(os.environ.get("NER_WORK", ROOT / ".build" / "ner"))
+#: SaudiNewsNet words the tok2vec is pretrained on (spacy pretrain, characters objective)
+PRETRAIN_WORDS = 1_200_000
+
+
+def _docbin(sents, path: Path) -> None:
+    import spacy
+    from spacy.tokens import DocBin, Span
+
+    nlp = spacy.blank("ar")
+    db = DocBin(store_user_data=False)
+    for toks, tags in sents:
+        doc = spacy.tokens.Doc(nlp.vocab, words=toks, spaces=[True] * (len(toks) - 1) + [False])
+        doc.ents = [Span(doc, a, b, label=t) for a, b, t in D.entities((toks, tags))]
+        db.add(doc)
+    db.to_disk(path)
+
+
+def vectors(data_dir: Path, splits: dict, work: Path) -> Path:
+    """floret table -> spaCy vectors pipeline (keyed by NORM)."""
+    from . import vectors as V
+
+    out = work / "vectors"
+    if (out / "meta.json").exists():
+        return out
+    corpus = work / "vector-corpus.txt"
+    t = time.time()
+    n = V.write_corpus(data_dir, corpus, splits)
+    print(f"[ner] vector corpus: {n} words ({time.time() - t:.0f} s)", flush=True)
+    table = V.train_floret(corpus, work / "floret")
+    print(f"[ner] floret trained ({time.time() - t:.0f} s)", flush=True)
+    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "ar", str(table), str(out),
+                    "--mode", "floret", "--attr", "NORM", "--name", "saudinewsnet_floret"], check=True)
+    return out
+
+
+def pretrain_text(data_dir: Path, path: Path, max_words: int) -> int:
+    """SaudiNewsNet sentences as JSONL {"text": tokens joined by spaces}, in
+    file order, up to ``max_words`` words (raw tokens, as the model sees them)."""
+    import zipfile
+
+    from pipeline.tokenize import sentences, tokens
+
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for z in sorted(Path(data_dir, "saudinewsnet").glob("*.zip")):
+            with zipfile.ZipFile(z) as zf:
+                for name in sorted(zf.namelist()):
+                    if not name.endswith(".json"):
+                        continue
+                    for art in json.loads(zf.read(name).decode("utf-8")):
+                        text = art.get("content") or ""
+                        toks = list(tokens(text))
+                        for _, _, a, b in sentences(text, toks):
+                            if b - a >= 5:
+                                f.write(json.dumps({"text": " ".join(text[s:e] for s, e in toks[a:b])}, ensure_ascii=False) + "\n")
+                                n += b - a
+                            if n >= max_words:
+                                return n
+    return n
+
+
+def pretrain(data_dir: Path, overrides: dict, work: Path, max_words: int) -> Path:
+    from spacy.training.pretrain import pretrain as spacy_pretrain
+    from spacy.util import load_config
+
+    raw = work / "pretrain.jsonl"
+    out = work / "pretrain-out"
+    stamp = out / "words.txt"  # reuse the weights of an identical earlier pretraining
+    if (out / "model0.bin").is_file() and stamp.is_file() and stamp.read_text() == str(max_words):
+        return out / "model0.bin"
+    n = pretrain_text(data_dir, raw, max_words)
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.time()
+    out.mkdir(parents=True)
+    config = load_config(HERE / "spacy.cfg", overrides={**overrides, "paths.raw_text": str(raw)}, interpolate=False).interpolate()
+    spacy_pretrain(config, out, use_gpu=-1, silent=False)
+    stamp.write_text(str(max_words))
+    print(f"[ner] pretrained tok2vec on {n} words ({time.time() - t:.0f} s)", flush=True)
+    return out / "model0.bin"
+
+
+def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps: int | None = None,
+          pretrain_words: int = PRETRAIN_WORDS, out: Path = OUT, work: Path = WORK) -> dict:
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    import pipeline.ner.spacy_lang  # noqa: F401  registers the tokenizer
+
+    data_dir = Path(data_dir)
+    work.mkdir(parents=True, exist_ok=True)
+    splits = D.anercorp_splits(data_dir)
+    train = list(splits["train"]) + (D.aqmar(data_dir) if aqmar else [])
+    _docbin(train, work / "train.spacy")
+    _docbin(splits["tune"], work / "tune.spacy")
+    gaz = work / "gazetteer.json"
+    gaz.write_text(json.dumps(gazetteer_index(D.gazetteers(data_dir)), ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "tune.spacy"), "paths.gazetteer": str(gaz)}
+    if use_vectors:
+        overrides["paths.vectors"] = str(vectors(data_dir, splits, work))
+    else:
+        overrides["components.tok2vec.model.embed.include_static_vectors"] = False
+    if steps:
+        overrides["training.max_steps"] = steps
+    if pretrain_words:
+        overrides["paths.init_tok2vec"] = str(pretrain(data_dir, overrides, work, pretrain_words))
+    run = work / "train-out"
+    shutil.rmtree(run, ignore_errors=True)
+    t = time.time()
+    spacy_train(HERE / "spacy.cfg", run, overrides=overrides, use_gpu=-1)
+    print(f"[ner] spaCy training took {time.time() - t:.0f} s", flush=True)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(run / "model-best", out)
+    write_known(data_dir, out)
+    return write_dev_scores(data_dir, out, extra={"aqmar": aqmar, "vectors": use_vectors, "pretrain_words": pretrain_words, "train_seconds": round(time.time() - t)})
+
+
+def write_known(data_dir: Path, out: Path) -> int:
+    """known_entities.json beside the model: TRAIN/tune/AQMAR entities that are
+    (almost) always that entity (pipeline/ner/known.py); never dev."""
+    from pipeline.ner.known import build_known
+
+    s = D.anercorp_splits(Path(data_dir))
+    rows = build_known(s["train"] + s["tune"] + D.aqmar(Path(data_dir)), D.entities)
+    (out / "known_entities.json").write_text(json.dumps(rows, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    return len(rows)
+
+
+def write_dev_scores(data_dir: Path, out: Path, extra: dict | None = None) -> dict:
+    from pipeline.eval.ner import score_backend
+    from pipeline.ner.spacy_backend import SpacyNER
+
+    dev = D.anercorp_splits(Path(data_dir))["dev"]
+    sc = score_backend(SpacyNER(str(out)), dev)
+    sc_model = score_backend(SpacyNER(str(out), known=False), dev)
+    res = {"split": "dev = last sixth of ANERcorp TRAIN (CAMeL Lab)", "scores": sc,
+           "scores_without_known_entities": sc_model, **(extra or {})}
+    (out / "dev_scores.json").write_text(json.dumps(res, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"[ner] spacy dev micro F1 {sc['micro']['f']:.4f}  ({out})", flush=True)
+    return res
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m models.ner.spacy_build")
+    ap.add_argument("--data", default="../shared/data")
+    ap.add_argument("--no-aqmar", action="store_true")
+    ap.add_argument("--no-vectors", action="store_true")
+    ap.add_argument("--steps", type=int, default=None)
+    ap.add_argument("--pretrain-words", type=int, default=PRETRAIN_WORDS, help="spacy pretrain on this many SaudiNewsNet words first (0: no pretraining)")
+    ap.add_argument("--out", default=str(OUT))
+    ap.add_argument("--work", default=str(WORK))
+    a = ap.parse_args(argv)
+    build(Path(a.data), aqmar=not a.no_aqmar, use_vectors=not a.no_vectors, steps=a.steps, pretrain_words=a.pretrain_words, out=Path(a.out), work=Path(a.work))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""stanza NER backend, loaded through stanza's real ``Pipeline`` offline.
+
+Which model (first that exists):
+1. ``--ner-model PATH`` (a ``.pt`` file trained by stanza's ner_tagger);
+2. models/ner/stanza/ar_ner.pt (built by ``make models``);
+3. stanza's own Arabic NER model in ``$STANZA_RESOURCES_DIR`` (default
+   ``~/stanza_resources``), installed with
+   ``python -c "import stanza; stanza.download('ar', processors='tokenize,ner')"``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import PipelineError
+from .labels import map_label
+from .spacy_backend import dir_hash
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner" / "stanza" / "ar_ner.pt"
+INSTALL = ("run `make models` (builds models/ner/stanza/ar_ner.pt), pass --ner-model FILE.pt, or install "
+           "stanza's Arabic models: python -c \"import stanza; stanza.download('ar', processors='tokenize,ner')\"")
+
+
+def _resources_dir() -> Path:
+    return Path(os.environ.get("STANZA_RESOURCES_DIR") or Path.home() / "stanza_resources")
+
+
+def bioes_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first, last+1, label) from BIOES or BIO tags; a stray I-/E- starts an entity."""
+    out, start, typ = [], None, None
+    for i, t in enumerate(tags):
+        p, _, lab = t.partition("-")
+        if p in ("B", "S") or (p in ("I", "E") and (start is None or lab != typ)):
+            if start is not None:
+                out.append((start, i, typ))
+            start, typ = i, lab
+        elif p == "O" or not lab:
+            if start is not None:
+                out.append((start, i, typ))
+            start = None
+            continue
+        if p in ("S", "E"):
+            out.append((start, i + 1, typ))
+            start = None
+    if start is not None:
+        out.append((start, len(tags), typ))
+    return [(a, b, map_label(t)) for a, b, t in out]
+
+
+class StanzaNER:
+    name = "stanza"
+
+    def __init__(self, model: str | None = None):
+        try:
+            import stanza
+        except ImportError as exc:
+            raise PipelineError("E204", name="stanza", detail=f"{exc}; pip install stanza==1.15.0") from None
+        logging.getLogger("stanza").setLevel(logging.ERROR)
+        kw = dict(lang="ar", processors="tokenize,ner", tokenize_pretokenized=True, download_method=None,
+                  use_gpu=False, logging_level="ERROR")
+        res = _resources_dir()
+        if model or DEFAULT_MODEL.is_file():
+            self.path = Path(model) if model else DEFAULT_MODEL
+            if not self.path.is_file():
+                raise PipelineError("E205", path=str(self.path), detail="no stanza NER model file there")
+            # stanza wants a resources.json even with explicit model paths: a stub in a private dir
+            self._tmp = tempfile.TemporaryDirectory(prefix="stanza-res-")
+            Path(self._tmp.name, "resources.json").write_text(json.dumps({"ar": {"lang_name": "Arabic"}}))
+            kw.update(dir=self._tmp.name, ner_model_path=str(self.path))
+        elif (res / "resources.json").is_file() and any((res / "ar" / "ner").glob("*.pt")):
+            self.path = res / "ar" / "ner"
+            kw.update(dir=str(res))
+        else:
+            raise PipelineError("E204", name="stanza", detail=f"no stanza Arabic NER model found; {INSTALL}")
+        try:
+            self.nlp = stanza.Pipeline(**kw)
+        except Exception as exc:
+            raise PipelineError("E206", path=str(self.path), detail=f"{type(exc).__name__}: {exc}") from None
+
+    def info(self) -> dict:
+        h = dir_hash(self.path) if self.path.is_dir() else dir_hash_file(self.path)
+        return {"backend": self.name, "model": str(self.path), "sha256_16": h}
+
+    def predict(self, sents: list[list[str]]) -> list[list[tuple[int, int, str]]]:
+        out: list[list[tuple[int, int, str]]] = [[] for _ in sents]
+        idx = [i for i, s in enumerate(sents) if s]
+        if not idx:
+            return out
+        doc = self.nlp([sents[i] for i in idx])
+        for i, sent in zip(idx, doc.sentences):
+            out[i] = bioes_spans([t.ner or "O" for t in sent.tokens])
+        return out
+
+
+def dir_hash_file(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
