@@ -230,3 +230,24 @@ def test_half_a_million_line_jsonl_is_streamed(tmp_path):
         else:
             n_err += 1
     assert n_rec == 499_500 and n_err == 500
+
+
+def test_pickled_code_in_a_model_file_is_never_executed(tmp_path):
+    """A stanza model file carrying a pickled callable is refused (torch loads
+    with weights_only=True): E206, and the payload never runs."""
+    torch = pytest.importorskip("torch")
+    from pipeline.ner import get_backend
+
+    marker = tmp_path / "pwned"
+
+    class Payload:
+        def __reduce__(self):
+            return (os.system, (f"touch {marker}",))
+
+    bad = tmp_path / "evil.pt"
+    torch.save({"model": Payload()}, bad)
+    assert not marker.exists()
+    with pytest.raises(PipelineError) as ei:
+        get_backend("stanza", str(bad))
+    assert ei.value.code == "E206"
+    assert not marker.exists()
