@@ -35,14 +35,13 @@ def test_seed_article_entities(seed_record):
     assert any(e["start"] == i + 1 and e["text"] == "موسكو" for e in seed_record["entities"])
 
 
-# The issue's list also asks for these two; the current model misses them (it
-# tags only الشام in "هيئة تحرير الشام", as LOC, and nothing in "قاعدة حميميم
-# الجوية").  Strict xfail: the suite reports it the day a model finds them.
-@pytest.mark.xfail(strict=True, reason="current model misses هيئة تحرير الشام (finds الشام/LOC only)")
 def test_seed_article_hts(seed_record):
     assert ("هيئة تحرير الشام", "ORG") in {(e["text"], e["label"]) for e in seed_record["entities"]}
 
 
+# The issue's list also asks for حميميم; the current model finds no entity in
+# "قاعدة حميميم الجوية" (حميميم never occurs in the training data).  Strict
+# xfail: the suite reports it the day a model finds it.
 @pytest.mark.xfail(strict=True, reason="current model finds no entity in قاعدة حميميم الجوية")
 def test_seed_article_hmeimim(seed_record):
     # حميميم: a LOC on its own, or inside a LOC/ORG span such as "قاعدة حميميم الجوية"

@@ -138,8 +138,24 @@ def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps
     print(f"[ner] spaCy training took {time.time() - t:.0f} s", flush=True)
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(run / "model-best", out)
+    portable_config(out)
     write_known(data_dir, out)
     return write_dev_scores(data_dir, out, extra={"aqmar": aqmar, "vectors": use_vectors, "pretrain_words": pretrain_words, "train_seconds": round(time.time() - t)})
+
+
+def portable_config(out: Path) -> None:
+    """Blank the [paths] of the saved config: they name this machine's build
+    folder, are used only when training or initialising, and would make the
+    committed model differ from one machine to the next."""
+    cfg = out / "config.cfg"
+    lines, section = [], None
+    for line in cfg.read_text(encoding="utf-8").splitlines():
+        if line.startswith("["):
+            section = line.strip()
+        elif section == "[paths]" and "=" in line:
+            line = f"{line.split('=', 1)[0].strip()} = null"
+        lines.append(line)
+    cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def write_known(data_dir: Path, out: Path) -> int:
