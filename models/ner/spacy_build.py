@@ -140,7 +140,7 @@ def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps
     shutil.copytree(run / "model-best", out)
     portable_config(out)
     write_known(data_dir, out)
-    return write_dev_scores(data_dir, out, extra={"aqmar": aqmar, "vectors": use_vectors, "pretrain_words": pretrain_words, "train_seconds": round(time.time() - t)})
+    return write_dev_scores(data_dir, out, extra={"aqmar": aqmar, "vectors": use_vectors, "pretrain_words": pretrain_words})
 
 
 def portable_config(out: Path) -> None:

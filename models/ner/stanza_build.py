@@ -46,7 +46,22 @@ def train_stanza(train, tune, out_file: Path, work: Path, steps: int, extra: lis
     subprocess.run(cmd, check=True)
     out_file.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(save / "ar_ner.pt", out_file)
+    portable_checkpoint(out_file, work)
     return out_file
+
+
+def portable_checkpoint(path: Path, work: Path) -> None:
+    """Stanza stores its training paths in the checkpoint's config; make them
+    relative to the build folder so the committed model is the same bytes on
+    every machine (loaded with weights_only=True: plain data only)."""
+    import torch
+
+    ck = torch.load(path, map_location="cpu", weights_only=True)
+    prefix = str(Path(work).resolve()) + "/"
+    for k, v in list(ck.get("config", {}).items()):
+        if isinstance(v, str) and v.startswith(prefix):
+            ck["config"][k] = v[len(prefix):]
+    torch.save(ck, path)
 
 
 def build(data_dir: Path, steps: int = STEPS, out: Path = OUT, work: Path = WORK) -> dict:
@@ -54,12 +69,12 @@ def build(data_dir: Path, steps: int = STEPS, out: Path = OUT, work: Path = WORK
     s = D.anercorp_splits(data_dir)
     t = time.time()
     model = train_stanza(s["train"] + D.aqmar(data_dir), s["tune"], out / "ar_ner.pt", work, steps)
-    secs = round(time.time() - t)
+    print(f"[ner] stanza training took {time.time() - t:.0f} s", flush=True)
     from pipeline.eval.ner import score_backend
     from pipeline.ner.stanza_backend import StanzaNER
 
     sc = score_backend(StanzaNER(str(model)), s["dev"])
-    res = {"split": "dev = last sixth of ANERcorp TRAIN (CAMeL Lab)", "scores": sc, "steps": steps, "train_seconds": secs}
+    res = {"split": "dev = last sixth of ANERcorp TRAIN (CAMeL Lab)", "scores": sc, "steps": steps}
     (out / "dev_scores.json").write_text(json.dumps(res, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"[ner] stanza dev micro F1 {sc['micro']['f']:.4f} ({model})", flush=True)
     return res
