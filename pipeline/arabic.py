@@ -165,15 +165,6 @@ def to_original(align: list[list[int]], norm_pos: int) -> int:
     return o0 + (norm_pos - n0)
 
 
-def to_original_span(align: list[list[int]], start: int, end: int) -> tuple[int, int]:
-    """Map a normalised ``[start, end)`` span to an original ``[start, end)`` span
-    covering every original character that produced it."""
-    if end <= start:
-        o = to_original(align, start)
-        return o, o
-    return to_original(align, start), to_original(align, end - 1) + 1
-
-
 ARABIC_LETTER_RE = regex.compile(r"[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 LATIN_LETTER_RE = regex.compile(r"[A-Za-z\u00C0-\u024F]")
 

@@ -9,7 +9,6 @@ yields either a record or an error entry: nothing is skipped silently.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import html
 import os
 import re
@@ -321,7 +320,3 @@ def read_inputs(paths: list[str | os.PathLike]) -> Iterator[Item]:
             yield x
         else:
             yield from read_file(*x)
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

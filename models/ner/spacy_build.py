@@ -64,26 +64,19 @@ def vectors(data_dir: Path, splits: dict, work: Path) -> Path:
 def pretrain_text(data_dir: Path, path: Path, max_words: int) -> int:
     """SaudiNewsNet sentences as JSONL {"text": tokens joined by spaces}, in
     file order, up to ``max_words`` words (raw tokens, as the model sees them)."""
-    import zipfile
-
     from pipeline.tokenize import sentences, tokens
 
     n = 0
     with open(path, "w", encoding="utf-8") as f:
-        for z in sorted(Path(data_dir, "saudinewsnet").glob("*.zip")):
-            with zipfile.ZipFile(z) as zf:
-                for name in sorted(zf.namelist()):
-                    if not name.endswith(".json"):
-                        continue
-                    for art in json.loads(zf.read(name).decode("utf-8")):
-                        text = art.get("content") or ""
-                        toks = list(tokens(text))
-                        for _, _, a, b in sentences(text, toks):
-                            if b - a >= 5:
-                                f.write(json.dumps({"text": " ".join(text[s:e] for s, e in toks[a:b])}, ensure_ascii=False) + "\n")
-                                n += b - a
-                            if n >= max_words:
-                                return n
+        for art in D.saudinewsnet_articles(data_dir):
+            text = art.get("content") or ""
+            toks = list(tokens(text))
+            for _, _, a, b in sentences(text, toks):
+                if b - a >= 5:
+                    f.write(json.dumps({"text": " ".join(text[s:e] for s, e in toks[a:b])}, ensure_ascii=False) + "\n")
+                    n += b - a
+                if n >= max_words:
+                    return n
     return n
 
 
@@ -109,7 +102,6 @@ def pretrain(data_dir: Path, overrides: dict, work: Path, max_words: int) -> Pat
 
 def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps: int | None = None,
           pretrain_words: int = PRETRAIN_WORDS, out: Path = OUT, work: Path = WORK) -> dict:
-    import spacy
     from spacy.cli.train import train as spacy_train
 
     import pipeline.ner.spacy_lang  # noqa: F401  registers the tokenizer

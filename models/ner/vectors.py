@@ -7,8 +7,6 @@ which is the NORM attribute the spaCy model looks vectors up by.
 """
 from __future__ import annotations
 
-import json
-import zipfile
 from pathlib import Path
 
 from pipeline.arabic import normalise
@@ -33,18 +31,13 @@ def write_corpus(data_dir: Path, out: Path, splits: dict) -> int:
             for toks, _ in sents:
                 f.write(_line(" ".join(toks)) + "\n")
                 n += len(toks)
-        for z in sorted(Path(data_dir, "saudinewsnet").glob("*.zip")):
-            with zipfile.ZipFile(z) as zf:
-                for name in sorted(zf.namelist()):
-                    if not name.endswith(".json"):
-                        continue
-                    for art in json.loads(zf.read(name).decode("utf-8")):
-                        for field in ("title", "content"):
-                            t = (art.get(field) or "").strip()
-                            if t:
-                                line = _line(t)
-                                f.write(line + "\n")
-                                n += line.count(" ") + 1
+        for art in D.saudinewsnet_articles(data_dir):
+            for field in ("title", "content"):
+                t = (art.get(field) or "").strip()
+                if t:
+                    line = _line(t)
+                    f.write(line + "\n")
+                    n += line.count(" ") + 1
     return n
 
 

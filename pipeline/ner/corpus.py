@@ -10,8 +10,11 @@ Sentences are ``(tokens, tags)`` with IOB2 tags over PER/ORG/LOC/MISC.
 """
 from __future__ import annotations
 
+import json
 import re
+import zipfile
 from pathlib import Path
+from typing import Iterator
 
 from .labels import map_label
 
@@ -97,6 +100,16 @@ def gazetteers(data_dir: Path) -> dict[str, list[str]]:
         lines = Path(data_dir, "gazetteers", fn).read_text(encoding="utf-8").splitlines()
         out[typ] = [l.strip() for l in lines if l.strip() and not set(l.strip()) <= set("=-*#")]
     return out
+
+
+def saudinewsnet_articles(data_dir: Path) -> Iterator[dict]:
+    """Every SaudiNewsNet article (a dict with title, content, …), zips and
+    members in sorted order: the unlabelled text for vectors and pretraining."""
+    for z in sorted(Path(data_dir, "saudinewsnet").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in sorted(zf.namelist()):
+                if name.endswith(".json"):
+                    yield from json.loads(zf.read(name).decode("utf-8"))
 
 
 def entities(sent: Sentence) -> list[tuple[int, int, str]]:
