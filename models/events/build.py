@@ -31,9 +31,15 @@ from pipeline.events.plover import cameo_to_plover
 
 OUT = Path(__file__).resolve().parent / "lexicon.json"
 GATE_OUT = Path(__file__).resolve().parent / "gate.json"
-# gate hyper-parameters, chosen by 5-fold cross-validation on the TUNE part only
-GATE_C = 0.1
-GATE_THRESHOLD = {"ASSAULT": 0.4, "PROTEST": 0.2}
+# gate hyper-parameters per type, chosen by 5-fold cross-validation on the TUNE part only
+# (models/events/cv.py; docs/events.md): C, threshold, and the scale of the dense block
+# (None: sparse features only).  ASSAULT gains from the floret vectors in nested CV,
+# PROTEST does not.
+GATE = {
+    "ASSAULT": {"C": 0.01, "threshold": 0.5, "dense_scale": 30.0},
+    "PROTEST": {"C": 0.1, "threshold": 0.2, "dense_scale": None},
+}
+GATE_WINDOW = 3
 GATE_MIN_DF = 2
 CODE_RE = re.compile(r"\[(\d{2,4})\]")
 HEADER_RE = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
@@ -115,13 +121,14 @@ def derive(cameo_text: str) -> dict:
     return out
 
 
-def gate_examples(data_dir: Path, typ: str):
+def gate_examples(data_dir: Path, typ: str, dense: bool = False):
     """(features, is_yes) for the TUNE part of one type's gold (ambiguous and
-    held-out sentences excluded), using the rules without the gate."""
+    held-out sentences excluded), using the rules without the gate; with
+    ``dense`` the features also hold the floret blocks (``d:BLOCK:i``)."""
     import csv
 
     from pipeline.events.coder import code_record
-    from pipeline.events.gate import features
+    from pipeline.events.gate import dense_features, features
     from pipeline.events.split import is_held_out
     from pipeline.record import new_record
     from pipeline.registry import build as build_stages
@@ -138,7 +145,11 @@ def gate_examples(data_dir: Path, typ: str):
                 rec = st(rec)
             rec["entities"] = []
             evs = code_record(rec, use_gate=False)
-            out.append((features([t["norm"] for t in rec["tokens"]], evs, typ), row["label"] == "yes"))
+            norms = [t["norm"] for t in rec["tokens"]]
+            f = features(norms, evs, typ)
+            if dense:
+                f.update(dense_features(norms, typ, GATE_WINDOW))
+            out.append((f, row["label"] == "yes"))
     return out
 
 
@@ -146,21 +157,38 @@ def train_gate(data_dir: Path) -> dict:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    from pipeline.events.gate import DENSE_BLOCKS, VECTORS_DIR
+
     model = {}
-    for typ, thr in GATE_THRESHOLD.items():
-        ex = gate_examples(data_dir, typ)
+    for typ, cfg in GATE.items():
+        scale = cfg["dense_scale"]
+        ex = gate_examples(data_dir, typ, dense=scale is not None)
         df: Counter = Counter()
         for f, _ in ex:
-            df.update(f.keys())
+            df.update(k for k in f if not k.startswith("d:"))
         keep = {k for k, n in df.items() if n >= GATE_MIN_DF}
-        X = [{k: v for k, v in f.items() if k in keep} for f, _ in ex]
+        X = [{k: (v * scale if k.startswith("d:") else v) for k, v in f.items() if k in keep or k.startswith("d:")} for f, _ in ex]
         y = [int(lab) for _, lab in ex]
         dv = DictVectorizer(sort=True)
-        clf = LogisticRegression(C=GATE_C, max_iter=5000, class_weight="balanced").fit(dv.fit_transform(X), y)
-        weights = {name: round(float(w), 5) for name, w in zip(dv.get_feature_names_out(), clf.coef_[0]) if abs(w) >= 1e-4}
-        model[typ] = {"bias": round(float(clf.intercept_[0]), 5), "threshold": thr, "weights": dict(sorted(weights.items())),
+        clf = LogisticRegression(C=cfg["C"], max_iter=5000, class_weight="balanced").fit(dv.fit_transform(X), y)
+        coef = dict(zip(dv.get_feature_names_out(), (float(w) for w in clf.coef_[0])))
+        weights = {name: round(w, 5) for name, w in coef.items() if not name.startswith("d:") and abs(w) >= 1e-4}
+        model[typ] = {"bias": round(float(clf.intercept_[0]), 5), "threshold": cfg["threshold"], "weights": dict(sorted(weights.items())),
                       "trained_on": f"{len(y)} TUNE sentences ({sum(y)} yes) of plover_gsr/{typ.lower()}_gsr.csv"}
+        if scale is not None:
+            # the scale folds into the weights: runtime features are the plain means of unit vectors
+            dims = len([k for k in coef if k.startswith("d:mean:")])
+            model[typ]["dense"] = {
+                "vectors": VECTORS_DIR, "vectors_sha1": _sha1(Path(__file__).resolve().parents[2] / VECTORS_DIR / "vectors"),
+                "window": GATE_WINDOW,
+                "weights": {b: [round(coef.get(f"d:{b}:{i}", 0.0) * scale, 5) for i in range(dims)] for b in DENSE_BLOCKS}}
     return model
+
+
+def _sha1(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
 def build(data_dir: Path) -> Path:

@@ -17,6 +17,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m pipeline.eval")
     ap.add_argument("--data", default="../shared/data", help="the shared data folder")
     ap.add_argument("--only", default="", help="comma-separated sections: " + ",".join(SECTIONS))
+    ap.add_argument("--tune-only", action="store_true",
+                    help="events: run and print only the TUNE part of the PLOVER gold (for iterating; the held-out part stays unread)")
     args = ap.parse_args(argv)
     only = [s for s in args.only.split(",") if s] or SECTIONS
     for name in only:

@@ -75,12 +75,13 @@ def run_sentences(texts: list[tuple[str, str]], upstream, events_stage):
     return recs, wall, words
 
 
-def detection(gold_dir: Path, upstream, ev_stage) -> tuple[dict, float, int, dict]:
+def detection(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -> tuple[dict, float, int, dict]:
     scores, seconds, words, preds = {}, 0.0, 0, {}
     _CPU.clear()
     for typ in TYPES:
         path = gold_dir / f"{typ.lower()}_gsr.csv"
-        rows = [r for r in csv.DictReader(path.open(encoding="utf-8")) if r["label"] != "ambiguous"]
+        rows = [r for r in csv.DictReader(path.open(encoding="utf-8"))
+                if r["label"] != "ambiguous" and not (tune_only and is_held_out(r["id"]))]
         recs, sec, w = run_sentences([(r["id"], r["text"]) for r in rows], upstream, ev_stage)
         seconds += sec
         words += w
@@ -101,10 +102,11 @@ def detection(gold_dir: Path, upstream, ev_stage) -> tuple[dict, float, int, dic
     return scores, seconds, words, preds
 
 
-def actor_overlap(gold_dir: Path, upstream, ev_stage) -> dict:
+def actor_overlap(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -> dict:
     counts = {p: {"source": [0, 0, 0], "target": [0, 0, 0]} for p in PARTS}  # correct, predicted, gold
     for typ in TYPES:
         items = json.loads((gold_dir / f"{typ.lower()}_spans.json").read_text(encoding="utf-8"))
+        items = [it for it in items if not (tune_only and is_held_out(it["source"]))]
         recs, _, _ = run_sentences([(it["source"], it["text"]) for it in items], upstream, ev_stage)
         for it, rec in zip(items, recs):
             evs = [e for e in rec["events"] if e["type"] == typ]
@@ -160,27 +162,31 @@ def main(data_dir: Path, args=None) -> dict:
     stages = build()
     upstream = [s for s in stages if s.name in ("normalise", "tokenise", "entities")]
     ev_stage = next(s for s in stages if s.name == "events")
-    det, sec, words, _ = detection(gold_dir, upstream, ev_stage)
+    tune_only = bool(getattr(args, "tune_only", False))
+    parts = ("tune",) if tune_only else PARTS
+    if tune_only:
+        print("TUNE part only (--tune-only): held-out sentences are neither run nor printed")
+    det, sec, words, _ = detection(gold_dir, upstream, ev_stage, tune_only)
     cpu_gold = sum(_CPU)
     print("Sentence-level detection (asserted events only; ambiguous ignored)")
     print(f"{'type':8} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
     for typ in TYPES:
-        for part in PARTS:
+        for part in parts:
             s = det[typ][part]
             print(f"{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
     # the same, with the learned gate switched off: what the rules alone do
     (rules_stage,) = build(["events"], {"events": {"use_gate": False}}, available=("id", "text", "meta", "norm", "lang", "sentences", "tokens", "entities"))
-    det_rules, _, _, _ = detection(gold_dir, upstream, rules_stage)
+    det_rules, _, _, _ = detection(gold_dir, upstream, rules_stage, tune_only)
     print("  rules alone (use_gate=False):")
     for typ in TYPES:
-        for part in PARTS:
+        for part in parts:
             s = det_rules[typ][part]
             print(f"  {typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
-    act = actor_overlap(gold_dir, upstream, ev_stage)
+    act = actor_overlap(gold_dir, upstream, ev_stage, tune_only)
     print("\nActor overlap on the span gold (any shared word)")
     print(f"{'role':7} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
     for role in ("source", "target", "both"):
-        for part in PARTS:
+        for part in parts:
             s = act[part][role]
             print(f"{role:7} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
     speed = {"gold_sentences": {"words": words, "seconds": round(sec, 3), "words_per_s": round(words / sec) if sec else None,
