@@ -266,3 +266,21 @@ def test_thousands_of_protesters_is_one_phrase(code):
     # "آلاف" normalises to "الاف", which is not a definite article + noun
     ev = next(e for e in code("ونزل آلاف المتظاهرين أمس إلى شوارع العاصمة.") if e["type"] == "PROTEST")
     assert "المتظاهرين" in ev["source_actor"]["text"]
+
+
+def test_count_qualifier_keeps_the_victims(code):
+    # "ما لا يقل عن": the victims are the count and its noun after the qualifier
+    ev = next(e for e in code("أعلنت الشرطة أمس مقتل ما لا يقل عن خمسة مسلحين في غارة جوية على مخبئهم.") if e["type"] == "ASSAULT")
+    assert ev["target_actor"] and "مسلحين" in ev["target_actor"]["text"]
+
+
+def test_result_phrase_gives_the_attack_target(code):
+    # "هجوم … أدى إلى مقتل X": X is the target of the attack
+    evs = [e for e in code("وأدى هجوم بسيارة مفخخة أمس إلى مقتل تسعة جنود قرب الحدود.") if e["type"] == "ASSAULT"]
+    assert evs and "جنود" in evs[0]["target_actor"]["text"]
+
+
+def test_protest_target_after_li_ihtijaj(code):
+    # "للاحتجاج على X": what the protest is against
+    ev = next(e for e in code("تظاهر مئات الطلاب أمس للاحتجاج على قرار الحكومة رفع الرسوم.") if e["type"] == "PROTEST")
+    assert ev["target_actor"] and "الحكومة" in ev["target_actor"]["text"]

@@ -51,6 +51,12 @@ QUANT_HEADS = {"عدد", "مجموعه", "بعض", "الاف", "مئات", "عش
 # protester nouns: the source of a PROTEST when the trigger's own phrase gives none
 PROTESTER_STEMS = ("متظاهر", "محتج", "مضرب", "معتصم", "المتظاهر", "المحتج", "المضرب", "المعتصم")
 VICTIM_MODES = {"kill", "assassinate", "abduct", "torture", "sexual", "beat"}
+# count qualifiers before a number: "ما لا يقل عن ثلاثة", "أكثر من عشرين", "ما يزيد على"
+COUNT_QUALIFIERS = (("ما", "لا", "يقل", "عن"), ("ما", "لا", "يقل", "علي"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"),
+                    ("اكثر", "من"), ("اقل", "من"))
+# result phrases of an attack: "أدى/أسفر الهجوم … إلى/عن مقتل X": X is the attack's target
+RESULT_VERBS = {"ادي", "ادت", "اسفر", "اسفرت", "يؤدي", "واسفر", "واسفرت", "وادي", "وادت", "فادي", "فادت", "اوقع", "اوقعت", "خلف", "خلفت"}
+CASUALTY_NOUNS = {"مقتل", "اصابه", "جرح", "استشهاد", "سقوط", "وفاه", "قتل", "اصابات"}
 
 
 def _is_word(w: str) -> bool:
@@ -61,6 +67,10 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
     """Noun phrase starting at token i: (first, last+1) or None."""
     if i >= end or i in trig or not _is_word(norms[i]):
         return None
+    for q in COUNT_QUALIFIERS:
+        if tuple(norms[i:i + len(q)]) == q and i + len(q) < end and word_value(norms[i + len(q)]) is not None:
+            i += len(q)  # "ما لا يقل عن ثلاثة مسلحين": the phrase is the count and its noun
+            break
     if norms[i] in ("نحو", "حوالي", "قرابه") and i + 1 < end and word_value(norms[i + 1]) is not None:
         pass  # "نحو 500 شخص": an approximate count, part of the phrase
     elif norms[i] in STOP:
@@ -165,7 +175,8 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             if norms[k] in ("ضد", "لمناهضه", "مناهضه"):
                 tgt = np_after(norms, k + 1, end, trig)
                 break
-            if norms[k] in ("احتجاجا", "تنديدا", "رفضا") and k + 1 < end and norms[k + 1] in ("علي", "ب"):
+            if norms[k] in ("احتجاجا", "تنديدا", "رفضا", "للاحتجاج", "احتجاج", "والاحتجاج", "احتجاجات") and k + 1 < end \
+                    and norms[k + 1] in ("علي", "ب"):
                 tgt = np_after(norms, k + 2, end, trig)
                 break
     if typ == "DEMAND":
@@ -272,6 +283,19 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
     if src is None and typ == "PROTEST":
         src = _protesters(norms, start, end, trig)
     return src, tgt
+
+
+def result_target(norms, tend, start, end, trig):
+    """"أدى الهجوم إلى مقتل X" / "هجوم … أسفر عن إصابة X" (the result verb before or after
+    the trigger, "إلى/عن + casualty noun" after it): X, the victims; else None."""
+    if not any(w in RESULT_VERBS for w in norms[start:end]):
+        return None
+    for k in range(tend, min(end - 1, tend + 20)):
+        if norms[k] in ("الي", "عن") and norms[k + 1] in CASUALTY_NOUNS:
+            return np_after(norms, k + 2, end, trig - {k + 1})
+        if norms[k] in (".", "؛", ";", ":"):
+            return None  # brackets and commas ("في أبريل (نيسان) الماضي") do not end the clause
+    return None
 
 
 def _protesters(norms, start, end, trig):

@@ -238,6 +238,8 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             kept.append((typ, m.index))
             src, tgt = A.find_actors(norms, m.index, m.end_index, a, b, m.entry.kind, e.mode, m.nominal, trig_idx,
                                      e.needs_next, typ, m.suffix)
+            if tgt is None and typ == "ASSAULT" and not m.suffix:
+                tgt = A.result_target(norms, m.end_index, a, b, trig_idx)  # "هجوم … أدى إلى مقتل X"
             loc = A.find_location(norms, m.index, a, b, loc_ranges, trig_idx)
             d = nearest(dates, m.index)
             ts, te = toks[m.index]["start"], toks[m.end_index - 1]["end"]
