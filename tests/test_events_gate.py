@@ -67,3 +67,27 @@ def test_committed_gate_reads_the_committed_vectors():
         assert vec.exists() and hashlib.sha1(vec.read_bytes()).hexdigest() == d["vectors_sha1"]
         assert all(len(d["weights"][b]) == 100 for b in gate.DENSE_BLOCKS)
     assert gate.GATE_PATH.stat().st_size < 400_000  # weights only; the vectors stay in the NER model
+
+
+def test_gate_check_fails_at_construction_on_bad_files(tmp_path):
+    from pipeline.errors import PipelineError
+    from pipeline.events import gate
+
+    assert gate.check() is not None  # the committed gate and the NER model's vectors it reads
+    bad = tmp_path / "gate.json"
+    bad.write_text("{not json", encoding="utf-8")
+    with pytest.raises(PipelineError) as e:
+        gate.check(str(bad))
+    assert e.value.code == "E206"
+    missing = tmp_path / "gate2.json"
+    missing.write_text(json.dumps({"ASSAULT": {"dense": {"vectors": str(tmp_path / "nowhere")}}}), encoding="utf-8")
+    with pytest.raises(PipelineError) as e:
+        gate.check(str(missing))
+    assert e.value.code == "E205"
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "vectors").write_bytes(b"other vectors")
+    other = tmp_path / "gate3.json"
+    other.write_text(json.dumps({"ASSAULT": {"dense": {"vectors": str(tmp_path / "vocab"), "vectors_sha1": "0" * 40}}}), encoding="utf-8")
+    with pytest.raises(PipelineError) as e:
+        gate.check(str(other))
+    assert e.value.code == "E206"

@@ -120,6 +120,35 @@ def load(path: str | None = None) -> dict | None:
     return json.loads(p.read_text(encoding="utf-8"))
 
 
+def check(path: str | None = None) -> dict | None:
+    """Load the gate and the vectors it needs, at stage construction: a corrupt
+    gate file, missing vectors or vectors other than those it was trained on stop
+    the run there with E205/E206, not in the middle of a batch."""
+    import hashlib
+
+    from ..errors import PipelineError
+
+    p = Path(path) if path else GATE_PATH
+    try:
+        model = load(str(p) if path else None)
+    except (OSError, ValueError) as exc:
+        raise PipelineError("E206", path=str(p), detail=f"{type(exc).__name__}: {exc}") from None
+    for typ, m in (model or {}).items():
+        dense = m.get("dense") if isinstance(m, dict) else None
+        if not dense:
+            continue
+        vfile = ROOT / dense["vectors"] / "vectors"
+        if not vfile.is_file():
+            raise PipelineError("E205", path=str(vfile), detail=f"the {typ} event gate reads the NER model's floret vectors")
+        if dense.get("vectors_sha1") and hashlib.sha1(vfile.read_bytes()).hexdigest() != dense["vectors_sha1"]:
+            raise PipelineError("E206", path=str(vfile), detail=f"not the vectors the {typ} event gate was trained with (models/events/gate.json)")
+        try:
+            _vectors(dense["vectors"])
+        except Exception as exc:  # unreadable table
+            raise PipelineError("E206", path=str(vfile), detail=f"{type(exc).__name__}: {exc}") from None
+    return model
+
+
 def score(model: dict, typ: str, feats: dict[str, int], norms: list[str] | None = None) -> float:
     m = model[typ]
     w = m["weights"]

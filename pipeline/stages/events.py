@@ -4,6 +4,7 @@ See docs/events.md and :mod:`pipeline.events.coder`."""
 from __future__ import annotations
 
 from ..events.coder import code_record
+from ..events.gate import check as gate_check
 from ..events.gate import info as gate_info
 from ..events.lexicon import derived_info
 from ..registry import Stage, register
@@ -19,6 +20,8 @@ class Events(Stage):
         super().__init__(use_derived=use_derived, use_gate=use_gate, **config)
         self.use_derived = use_derived
         self.use_gate = use_gate
+        if use_gate:
+            gate_check()  # fail at construction (E205/E206), not mid-run
 
     def info(self) -> dict:
         d = super().info()
