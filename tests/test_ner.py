@@ -201,6 +201,35 @@ def test_stanza_backend_loads_a_trained_model(tmp_path):
     assert be.info()["backend"] == "stanza"
 
 
+@pytest.mark.slow
+def test_stanza_backend_with_pretrained_word_vectors(tmp_path):
+    """The committed stanza model is trained with word vectors kept in a file
+    beside it: the backend loads them, and stops with E205 when they are gone."""
+    import hashlib
+
+    from models.ner.stanza_build import pretrain_name, train_stanza, write_pretrain
+    from pipeline.ner import get_backend
+
+    def vector(w):  # a fixed pseudo-random 16-dim vector per word
+        h = hashlib.sha256(w.encode()).digest()
+        return [(b - 128) / 128 for b in h[:16]]
+
+    words = sorted({w for toks, _ in TINY for w in toks}) + ["عمان", "سامي"]
+    pre = write_pretrain(sorted(set(words)), vector, tmp_path / "work")
+    model = train_stanza(TINY * 4, TINY, tmp_path / "m" / "tiny.pt", tmp_path / "work", steps=6,
+                         extra=["--hidden_dim", "16", "--char_hidden_dim", "16", "--word_emb_dim", "16", "--char_emb_dim", "16"],
+                         pretrain=pre)
+    assert pretrain_name(model).is_file()
+    be = get_backend("stanza", str(model))
+    assert be.pretrain == pretrain_name(model)
+    out = be.predict([["زار", "سامي", "عمان"]])
+    assert all(0 <= a < b <= 3 for a, b, _ in out[0])
+    pretrain_name(model).unlink()
+    with pytest.raises(PipelineError) as e:
+        get_backend("stanza", str(model))
+    assert e.value.code == "E205" and "pretrain" in str(e.value)
+
+
 def test_stanza_backend_errors(tmp_path, monkeypatch):
     import pipeline.ner.stanza_backend as sb
 

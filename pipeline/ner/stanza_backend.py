@@ -1,7 +1,9 @@
 """stanza NER backend, loaded through stanza's real ``Pipeline`` offline.
 
 Which model (first that exists):
-1. ``--ner-model PATH`` (a ``.pt`` file trained by stanza's ner_tagger);
+1. ``--ner-model PATH`` (a ``.pt`` file trained by stanza's ner_tagger; a model
+   trained with pretrained word vectors needs them beside it as ``PATH`` with
+   ``.pretrain.pt`` for ``.pt``: stanza does not store them in the model);
 2. models/ner/stanza/ar_ner.pt (built by ``make models``);
 3. stanza's own Arabic NER model in ``$STANZA_RESOURCES_DIR`` (default
    ``~/stanza_resources``), installed with
@@ -70,6 +72,9 @@ class StanzaNER:
             self._tmp = tempfile.TemporaryDirectory(prefix="stanza-res-")
             Path(self._tmp.name, "resources.json").write_text(json.dumps({"ar": {"lang_name": "Arabic"}}))
             kw.update(dir=self._tmp.name, ner_model_path=str(self.path))
+            self.pretrain = _pretrain_for(self.path)
+            if self.pretrain is not None:
+                kw.update(ner_pretrain_path=str(self.pretrain))
         elif (res / "resources.json").is_file() and any((res / "ar" / "ner").glob("*.pt")):
             self.path = res / "ar" / "ner"
             kw.update(dir=str(res))
@@ -81,7 +86,7 @@ class StanzaNER:
             raise PipelineError("E206", path=str(self.path), detail=f"{type(exc).__name__}: {exc}") from None
 
     def info(self) -> dict:
-        h = dir_hash(self.path) if self.path.is_dir() else dir_hash_file(self.path)
+        h = dir_hash(self.path) if self.path.is_dir() else dir_hash_file(self.path, getattr(self, "pretrain", None))
         return {"backend": self.name, "model": str(self.path), "sha256_16": h}
 
     def predict(self, sents: list[list[str]]) -> list[list[tuple[int, int, str]]]:
@@ -95,7 +100,29 @@ class StanzaNER:
         return out
 
 
-def dir_hash_file(path: Path) -> str:
+def _pretrain_for(model: Path) -> Path | None:
+    """The word-vector file a stanza model needs, or None when it was trained
+    without one.  Without it stanza would run with random word vectors and tag
+    nonsense, so a missing file stops the run (E205) instead."""
+    import torch
+
+    try:
+        ck = torch.load(model, map_location="cpu", weights_only=True)
+        uses = bool(ck.get("config", {}).get("pretrain")) and "delta" in ck.get("vocab", {})
+    except Exception as exc:  # not a checkpoint, truncated, pickled code…
+        raise PipelineError("E206", path=str(model), detail=f"{type(exc).__name__}: {exc}") from None
+    if not uses:
+        return None
+    pre = model.with_name(model.stem + ".pretrain.pt")
+    if not pre.is_file():
+        raise PipelineError("E205", path=str(pre), detail="the stanza model was trained with these word vectors (stanza keeps them apart from the model)")
+    return pre
+
+
+def dir_hash_file(path: Path, extra: Path | None = None) -> str:
     import hashlib
 
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    h = hashlib.sha256(path.read_bytes())
+    if extra is not None:
+        h.update(extra.read_bytes())
+    return h.hexdigest()[:16]
