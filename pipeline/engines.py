@@ -138,8 +138,11 @@ class PoolEngine(Engine):
     """``--workers N``: N local processes, ordered results, bounded look-ahead.
 
     ``multiprocessing.Pool`` replaces a worker that dies (killed, out of memory)
-    but loses its task; waiting for results therefore polls, and a worker
-    missing from the pool stops the run with E312 instead of waiting forever."""
+    and loses its task if it held one; waiting for results therefore polls, and
+    a worker missing from the pool stops the run with E312 instead of waiting
+    forever.  A worker that died between tasks lost nothing, but it is checked
+    for at every result too: a killed worker stops the run the same way whether
+    it was busy or idle (fail fast, one rule)."""
 
     name = "local"
 
@@ -178,10 +181,16 @@ class PoolEngine(Engine):
         try:
             while True:
                 try:
-                    return tag, fut.get(timeout=0.5)
+                    res = fut.get(timeout=0.5)
                 except mp.TimeoutError:
-                    if self.pids - self._pids():
-                        raise PipelineError("E312", detail="a worker process died (killed or out of memory?)") from None
+                    res = None
+                    waiting = True
+                else:
+                    waiting = False
+                if self.pids - self._pids():
+                    raise PipelineError("E312", detail="a worker process died (killed or out of memory?)") from None
+                if not waiting:
+                    return tag, res
         except PipelineError:
             raise
         except Exception as exc:
