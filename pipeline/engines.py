@@ -180,17 +180,11 @@ class PoolEngine(Engine):
             return tag, None
         try:
             while True:
-                try:
-                    res = fut.get(timeout=0.5)
-                except mp.TimeoutError:
-                    res = None
-                    waiting = True
-                else:
-                    waiting = False
+                fut.wait(timeout=0.5)
                 if self.pids - self._pids():
                     raise PipelineError("E312", detail="a worker process died (killed or out of memory?)") from None
-                if not waiting:
-                    return tag, res
+                if fut.ready():
+                    return tag, fut.get()
         except PipelineError:
             raise
         except Exception as exc:

@@ -122,6 +122,24 @@ def _reap_processes():
         p.wait()
 
 
+
+def _cached(cache) -> int:
+    """Finished entries in a run's cache (not the .tmp files being written)."""
+    return sum(1 for x in cache.rglob("*") if x.is_file() and not x.name.endswith(".tmp")) if cache.exists() else 0
+
+
+def _wait_for_cache(p, cache, n: int, timeout: float = 120) -> int:
+    """Poll until the running ``p`` has cached ``n`` records (or ended, or timed out)."""
+    deadline = time.time() + timeout
+    seen = 0
+    while time.time() < deadline and p.poll() is None:
+        seen = _cached(cache)
+        if seen >= n:
+            break
+        time.sleep(0.05)
+    return seen
+
+
 @pytest.mark.slow
 def test_kill_9_mid_run_then_resume_loses_nothing(tmp_path):
     src = tmp_path / "in"
@@ -132,19 +150,13 @@ def test_kill_9_mid_run_then_resume_loses_nothing(tmp_path):
     out = tmp_path / "out"
     p = _cli("run", src, "--out", out, "--chunk-size", "8", "--quiet", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     cache = out / ".cache"
-    deadline = time.time() + 120
-    n_seen = 0
-    while time.time() < deadline and p.poll() is None:
-        n_seen = sum(1 for x in cache.rglob("*") if x.is_file() and not x.name.endswith(".tmp")) if cache.exists() else 0
-        if n_seen >= 200:
-            break
-        time.sleep(0.05)
+    n_seen = _wait_for_cache(p, cache, 200)
     assert p.poll() is None, "the run finished before it could be killed: give it more work"
     os.kill(p.pid, signal.SIGKILL)
     p.wait()
     # nothing presented as complete: no feed, no manifest under their final names
     assert not (out / "feed.jsonl").exists() and not (out / "manifest.json").exists()
-    checkpointed = sum(1 for x in cache.rglob("*") if x.is_file() and not x.name.endswith(".tmp"))
+    checkpointed = _cached(cache)
     assert checkpointed >= n_seen >= 200
 
     p2 = _cli("run", src, "--out", out, "--chunk-size", "8", "--quiet", stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -188,18 +200,14 @@ def test_ctrl_c_with_workers_publishes_nothing_then_resumes(tmp_path):
     p = _cli("run", src, "--out", out, "--workers", "2", "--chunk-size", "8", "--quiet",
              stdout=subprocess.PIPE, stderr=subprocess.PIPE, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     cache = out / ".cache"
-    deadline = time.time() + 120
-    while time.time() < deadline and p.poll() is None:
-        if cache.exists() and sum(1 for x in cache.rglob("*") if x.is_file()) >= 40:
-            break
-        time.sleep(0.05)
+    _wait_for_cache(p, cache, 40)
     assert p.poll() is None, "the run finished before it could be interrupted"
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=60)
     assert p.returncode == 130
     assert err.decode().strip() == "interrupted: no feed was published for this run"
     assert not (out / "feed.jsonl").exists() and not list(out.glob("*.part"))
-    done = sum(1 for x in cache.rglob("*") if x.is_file() and not x.name.endswith(".tmp"))
+    done = _cached(cache)
     m = runner.run([src], out, chunk_size=8)
     assert m["counts"]["cached"] == done and m["counts"]["processed"] == 600 - done
     ref = tmp_path / "ref"
@@ -246,11 +254,7 @@ def test_a_worker_killed_mid_run_stops_the_run_with_a_numbered_error(tmp_path):
     out = tmp_path / "out"
     p = _cli("run", src, "--out", out, "--workers", "2", "--chunk-size", "8", "--quiet", stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     cache = out / ".cache"
-    deadline = time.time() + 120
-    while time.time() < deadline and p.poll() is None:
-        if cache.exists() and sum(1 for x in cache.rglob("*") if x.is_file()) >= 40:
-            break
-        time.sleep(0.05)
+    _wait_for_cache(p, cache, 40)
     assert p.poll() is None, "the run finished before a worker could be killed"
     # pool workers are forked by the forkserver: grandchildren of the run
     workers = [c for c in psutil.Process(p.pid).children(recursive=True) if c.ppid() != p.pid]

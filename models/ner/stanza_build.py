@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 from pipeline.ner import corpus as D
+from pipeline.ner.stanza_backend import pretrain_name
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "models" / "ner" / "stanza"
@@ -37,11 +38,6 @@ TRAIN_ARGS = ["--optim", "adam", "--lr", "0.002", "--hidden_dim", "128", "--char
 PRETRAIN_WORDS = 30_000
 PRETRAIN_ARTICLES = 20_000
 SPACY_MODEL = ROOT / "models" / "ner" / "spacy"
-
-
-def pretrain_name(model: Path) -> Path:
-    """Where the word vectors of a stanza model live: ``X.pt`` -> ``X.pretrain.pt``."""
-    return model.with_name(model.stem + ".pretrain.pt")
 
 
 def pretrain_words(data_dir: Path, labelled) -> list[str]:
@@ -90,11 +86,10 @@ def resave(pt: Path) -> None:
 
 def floret_lookup(model_dir: Path = SPACY_MODEL):
     """``word -> vector`` from the spaCy model's floret table (by the normalised form)."""
-    from spacy.vocab import Vocab
-
     from pipeline.arabic import normalise
+    from pipeline.ner.spacy_backend import floret_table
 
-    vectors = Vocab().from_disk(model_dir / "vocab", exclude=["strings", "lookups"]).vectors
+    vectors = floret_table(str(model_dir / "vocab"))
     return lambda w: [float(x) for x in vectors.get_batch([normalise(w)])[0]]
 
 

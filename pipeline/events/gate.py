@@ -68,11 +68,10 @@ def dense_words(norms: list[str], typ: str, window: int) -> dict[str, list[str]]
     return {"mean": keep(norms), "win": keep(norms[k] for k in near), "trig": keep(norms[i] for i in idx)}
 
 
-@lru_cache(maxsize=2)
 def _vectors(vectors_dir: str):
-    from spacy.vocab import Vocab
+    from ..ner.spacy_backend import floret_table
 
-    return Vocab().from_disk(ROOT / vectors_dir, exclude=["strings", "lookups"]).vectors
+    return floret_table(str(ROOT / vectors_dir))
 
 
 @lru_cache(maxsize=1 << 18)

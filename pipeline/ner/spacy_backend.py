@@ -2,12 +2,22 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from pathlib import Path
 
 from ..errors import PipelineError
 from .labels import map_label
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner" / "spacy"
+
+
+@lru_cache(maxsize=2)
+def floret_table(vocab_dir: str):
+    """The floret vectors of a spaCy model's ``vocab`` folder alone (no pipeline,
+    no strings); ``.get_batch([word])`` builds a vector for any string."""
+    from spacy.vocab import Vocab
+
+    return Vocab().from_disk(Path(vocab_dir), exclude=["strings", "lookups"]).vectors
 
 
 def dir_hash(path: Path) -> str:

@@ -100,6 +100,11 @@ class StanzaNER:
         return out
 
 
+def pretrain_name(model: Path) -> Path:
+    """Where the word vectors of a stanza model live: ``X.pt`` -> ``X.pretrain.pt``."""
+    return model.with_name(model.stem + ".pretrain.pt")
+
+
 def _pretrain_for(model: Path) -> Path | None:
     """The word-vector file a stanza model needs, or None when it was trained
     without one.  Without it stanza would run with random word vectors and tag
@@ -113,7 +118,7 @@ def _pretrain_for(model: Path) -> Path | None:
         raise PipelineError("E206", path=str(model), detail=f"{type(exc).__name__}: {exc}") from None
     if not uses:
         return None
-    pre = model.with_name(model.stem + ".pretrain.pt")
+    pre = pretrain_name(model)
     if not pre.is_file():
         raise PipelineError("E205", path=str(pre), detail="the stanza model was trained with these word vectors (stanza keeps them apart from the model)")
     return pre
