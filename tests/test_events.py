@@ -284,3 +284,32 @@ def test_protest_target_after_li_ihtijaj(code):
     # "للاحتجاج على X": what the protest is against
     ev = next(e for e in code("تظاهر مئات الطلاب أمس للاحتجاج على قرار الحكومة رفع الرسوم.") if e["type"] == "PROTEST")
     assert ev["target_actor"] and "الحكومة" in ev["target_actor"]["text"]
+
+
+def test_claimed_attack_names_its_attacker(code):
+    # "هجوم … نفذته X" / "تبناه «X»": the claimed attacker is the source of a nominal attack
+    ev = one(code("وقتل ستة جنود أمس في هجوم انتحاري بسيارة مفخخة نفذته جماعة مسلحة قرب الحدود."), "ASSAULT")
+    assert ev["source_actor"] and "جماعة" in ev["source_actor"]["text"]
+    evs = code("وتعرضت نقطة للجيش أمس لاعتداء أسفر عن مقتل أربعة جنود، وقد تبناه «تنظيم مسلح» في بيان.")
+    ev = next(e for e in evs if e["type"] == "ASSAULT" and e["trigger"]["text"] == "لاعتداء")
+    assert ev["source_actor"] and ev["source_actor"]["text"].startswith("تنظيم")  # not the verb أسفر
+    assert "جنود" in ev["target_actor"]["text"]
+
+
+def test_unclaimed_attack_has_no_source(code):
+    ev = one(code("وقتل ستة جنود أمس في هجوم انتحاري بسيارة مفخخة قرب الحدود."), "ASSAULT")
+    assert ev["source_actor"] is None
+
+
+def test_protest_target_from_its_demand(code):
+    # "للمطالبة باستقالة X": the protest is aimed at X
+    ev = one(code("احتشد آلاف المتظاهرين أمس في الساحة الكبرى للمطالبة باستقالة الحكومة المحلية."), "PROTEST")
+    assert ev["target_actor"] and "الحكومة" in ev["target_actor"]["text"]
+
+
+def test_exposed_to_is_not_a_purpose(code):
+    # "تعرض … للتعذيب": what was suffered, not a plan ("planned" is for purpose لـ)
+    evs = code("وقال المحامي إن موكله تعرض خلال الاستجواب في السجن للتعذيب بالصدمات الكهربائية.")
+    assert all(e["modality"] != "planned" for e in evs if e["type"] == "ASSAULT")
+    evs = code("وصل الوفد إلى المدينة للتظاهر أمام البرلمان.")
+    assert one(evs, "PROTEST")["modality"] == "planned"

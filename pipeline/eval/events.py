@@ -103,7 +103,13 @@ def detection(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -> tu
 
 
 def actor_overlap(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -> dict:
+    """Actor overlap F1 per part; ``"given event"`` is the same restricted to the
+    gold actors of sentences where an event of the type was found (the actor
+    rules' own quality, detection aside); ``"no event"`` counts the gold actors
+    of sentences without one, which no actor rule can reach."""
     counts = {p: {"source": [0, 0, 0], "target": [0, 0, 0]} for p in PARTS}  # correct, predicted, gold
+    given = {p: [0, 0, 0] for p in PARTS}  # both roles, sentences with an event of the type
+    missing = {p: 0 for p in PARTS}
     for typ in TYPES:
         items = json.loads((gold_dir / f"{typ.lower()}_spans.json").read_text(encoding="utf-8"))
         items = [it for it in items if not (tune_only and is_held_out(it["source"]))]
@@ -117,13 +123,13 @@ def actor_overlap(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -
                 if not g:
                     continue
                 pred = ev.get(f"{role}_actor") if ev else None
+                hit = bool(pred) and bool(_words(pred["text"]) & g)
                 for part in ("all", _part(it["source"])):
-                    c = counts[part][role]
-                    c[2] += 1
-                    if pred:
-                        c[1] += 1
-                        if _words(pred["text"]) & g:
-                            c[0] += 1
+                    for c in ((counts[part][role], given[part]) if ev else (counts[part][role],)):
+                        c[2] += 1
+                        c[1] += bool(pred)
+                        c[0] += hit
+                    missing[part] += ev is None
     out = {}
     for part in PARTS:
         res = {}
@@ -132,6 +138,9 @@ def actor_overlap(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -
             res[role] = _prf(c[0], c[1] - c[0], c[2] - c[0])
         tot = [sum(counts[part][r][k] for r in ("source", "target")) for k in range(3)]
         res["both"] = _prf(tot[0], tot[1] - tot[0], tot[2] - tot[0])
+        g = given[part]
+        res["given event"] = _prf(g[0], g[1] - g[0], g[2] - g[0])
+        res["no event"] = missing[part]
         out[part] = res
     return out
 
@@ -189,6 +198,11 @@ def main(data_dir: Path, args=None) -> dict:
         for part in parts:
             s = act[part][role]
             print(f"{role:7} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    print("  the same (both roles) only where an event of the type was found: the actor rules alone, detection aside")
+    for part in parts:
+        s = act[part]["given event"]
+        print(f"  {'given':7} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}"
+              f"   ({act[part]['no event']} gold actors in sentences with no event of the type)")
     speed = {"gold_sentences": {"words": words, "seconds": round(sec, 3), "words_per_s": round(words / sec) if sec else None,
                                 "cpu_seconds": round(cpu_gold, 3), "words_per_cpu_s": round(words / cpu_gold) if cpu_gold else None}}
     snn = saudinewsnet_speed(Path(data_dir), upstream, ev_stage)

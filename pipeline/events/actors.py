@@ -57,6 +57,13 @@ COUNT_QUALIFIERS = (("ما", "لا", "يقل", "عن"), ("ما", "لا", "يقل
 # result phrases of an attack: "أدى/أسفر الهجوم … إلى/عن مقتل X": X is the attack's target
 RESULT_VERBS = {"ادي", "ادت", "اسفر", "اسفرت", "يؤدي", "واسفر", "واسفرت", "وادي", "وادت", "فادي", "فادت", "اوقع", "اوقعت", "خلف", "خلفت"}
 CASUALTY_NOUNS = {"مقتل", "اصابه", "جرح", "استشهاد", "سقوط", "وفاه", "قتل", "اصابات"}
+# claims of an attack named by a noun: "هجوم انتحاري نفذته امرأة", "غارة شنتها طائرة",
+# "اعتداء … تبناه تنظيم القاعدة", "هجوم … نسب إلى المتمردين": the phrase after is the attacker
+CLAIM_VERBS = {"نفذته", "نفذها", "نفذتها", "نفذه", "شنته", "شنتها", "شنه", "شنها", "تبناه", "تبنته", "تبناها", "تبنتها",
+               "وتبناه", "وتبنته", "وتبناها", "وتبنتها", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها"}
+ASCRIBED = (("نسب", "الي"), ("ونسب", "الي"), ("نسبت", "الي"), ("ونسبت", "الي"))
+# a protest's demand names its target: "للمطالبة باستقالة الائتلاف الحاكم" → الائتلاف الحاكم
+DEMANDING = {"للمطالبه", "مطالبين", "مطالبا", "مطالبه", "تطالب", "يطالبون", "مطالبون", "وطالبوا", "طالبوا"}
 
 
 def _is_word(w: str) -> bool:
@@ -219,6 +226,8 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
         nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
         if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
             nxt = None if tgt and tgt[0] == npos else nxt
+        if nxt and norms[nxt[0]] in RESULT_VERBS:
+            nxt = None  # "اعتداء أسفر عن …": a verb, not the genitive agent
         if mode in VICTIM_MODES:
             tgt = tgt or nxt
             src = agent
@@ -283,6 +292,35 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
     if src is None and typ == "PROTEST":
         src = _protesters(norms, start, end, trig)
     return src, tgt
+
+
+def claimed_source(norms, tend, end, trig):
+    """The attacker named after a nominal ASSAULT by a claim: "هجوم انتحاري نفذته
+    امرأة", "غارة شنتها طائرة بدون طيار", "اعتداء أسفر … وتبناه تنظيم القاعدة",
+    "هجوم … نسب إلى المتمردين".  Searched up to the end of the clause; None if absent."""
+    for k in range(tend, min(end, tend + 15)):
+        w = norms[k]
+        if w in (".", "؛", ";", ":"):
+            return None
+        n = 1 if w in CLAIM_VERBS else next((len(p) for p in ASCRIBED if tuple(norms[k:k + len(p)]) == p), 0)
+        if n:
+            j = k + n
+            while j < end and norms[j] in ("«", '"', "“", "("):
+                j += 1  # "تبناه «تنظيم القاعدة»"
+            return np_after(norms, j, end, trig)
+    return None
+
+
+def demand_target(norms, tend, end, trig):
+    """A protest's target named by its demand: "للمطالبة باستقالة الائتلاف الحاكم",
+    "مطالبين برحيل الرئيس": the phrase after the demanded verbal noun (بـ + noun)."""
+    for k in range(tend, min(end - 2, tend + 25)):
+        w = norms[k]
+        if w in (".", "؛", ";", ":"):
+            return None
+        if w in DEMANDING and norms[k + 1].startswith("ب") and len(norms[k + 1]) > 3:
+            return np_after(norms, k + 2, end, trig)
+    return None
 
 
 def result_target(norms, tend, start, end, trig):

@@ -97,13 +97,16 @@ def _with_entity(rec, s, e, index: EntityIndex):
     return span(rec["text"], s, e)
 
 
+HARM_MODES = ("assassinate", "abduct", "torture", "sexual")
+
+
 def _violent_report(m, mags, weapon, timeline, casualty, qam=False) -> bool:
     """An ASSAULT is coded when the sentence reports harm or an armed act:
     casualty figures or words, or a finite verb with a weapon/attacker cue."""
     if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and (qam or not m.nominal)):
         return True
     # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs (or قام بـ + verbal noun)
-    return (not m.nominal or qam) and m.entry.mode in ("assassinate", "abduct", "torture", "sexual")
+    return (not m.nominal or qam) and m.entry.mode in HARM_MODES
 
 
 def _qam(norms, m, a) -> bool:
@@ -111,6 +114,23 @@ def _qam(norms, m, a) -> bool:
     if not (m.nominal and norms[m.index].startswith(("ب", "وب"))):
         return False
     return any(st in QAM_SET for w in norms[max(a, m.index - 7):m.index] for st in _stems(w))
+
+
+CLAUSE_END = {".", ":", "؛", ";", "?", "؟", "!"}
+EXPOSED = {"تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "تعرضا", "تعرضتا"}
+
+
+def _exposed(norms, i, a, reach=12) -> bool:
+    """Is token i the complement of تعرض لـ ("تعرض … للخطف", "تعرضت لمحاولة
+    اغتيال") within its clause?  Then its لـ marks what was suffered, not a
+    purpose ("planned")."""
+    for k in range(i - 1, max(a, i - reach) - 1, -1):
+        w = norms[k]
+        if w in CLAUSE_END:
+            return False
+        if _stems(w) & EXPOSED:
+            return True
+    return False
 
 
 def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
@@ -179,7 +199,8 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
         anchored = has_mag or bool(dates) or bool(sent_stems & ANCHOR_VERBS) or finite
         trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
         head = norms[a:min(b, a + 10)]
-        timeline = (head[:1] == ["*"] or (head[:1] and head[0].isdigit())) and ":" in head
+        lead = head[1:2] if head[:1] in (["ـ"], ["-"], ["–"]) else head[:1]  # "ـ 20: تفجير …" (a dated list line)
+        timeline = (head[:1] == ["*"] or (lead and lead[0].isdigit())) and ":" in head
         kept = []
         for m in matches:
             e = m.entry
@@ -204,7 +225,7 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             neg = is_negated(norms, m.index, a, m.nominal)
             purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
                 (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
-                 and not any(w.startswith(("تعرض", "يتعرض", "وتعرض")) for w in norms[max(a, m.index - 4):m.index]))
+                 and not _exposed(norms, m.index, a))
             mod = find_modality(norms, m.index, a, m.future, purpose)
             if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
                 mod = "alleged"
@@ -240,6 +261,10 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
                                      e.needs_next, typ, m.suffix)
             if tgt is None and typ == "ASSAULT" and not m.suffix:
                 tgt = A.result_target(norms, m.end_index, a, b, trig_idx)  # "هجوم … أدى إلى مقتل X"
+            if src is None and typ == "ASSAULT":
+                src = A.claimed_source(norms, m.end_index, b, trig_idx)  # "(قتل X في) هجوم انتحاري نفذته امرأة"
+            if tgt is None and typ == "PROTEST":
+                tgt = A.demand_target(norms, m.end_index, b, trig_idx)  # "للمطالبة باستقالة الحكومة"
             loc = A.find_location(norms, m.index, a, b, loc_ranges, trig_idx)
             d = nearest(dates, m.index)
             ts, te = toks[m.index]["start"], toks[m.end_index - 1]["end"]
