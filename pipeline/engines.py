@@ -14,6 +14,8 @@ import os
 import signal
 import time
 from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator
 
 import orjson
@@ -137,12 +139,13 @@ def _init_worker(spec: Spec) -> None:
 class PoolEngine(Engine):
     """``--workers N``: N local processes, ordered results, bounded look-ahead.
 
-    ``multiprocessing.Pool`` replaces a worker that dies (killed, out of memory)
-    and loses its task if it held one; waiting for results therefore polls, and
-    a worker missing from the pool stops the run with E312 instead of waiting
-    forever.  A worker that died between tasks lost nothing, but it is checked
-    for at every result too: a killed worker stops the run the same way whether
-    it was busy or idle (fail fast, one rule)."""
+    Built on ``concurrent.futures.ProcessPoolExecutor``: when a worker dies
+    (killed, out of memory), busy or idle, the executor marks the pool broken,
+    stops the other workers and fails every pending task, so the run stops with
+    E312 instead of waiting forever or silently replacing the worker (fail fast,
+    one rule).  ``multiprocessing.Pool``, used before, replaced a dead worker
+    and could hang in ``terminate()`` when the worker died holding the result
+    queue's lock."""
 
     name = "local"
 
@@ -152,41 +155,41 @@ class PoolEngine(Engine):
         self.window = 2 * workers
         methods = mp.get_all_start_methods()
         ctx = mp.get_context("forkserver" if "forkserver" in methods else "spawn")
-        if ctx.get_start_method() == "forkserver":
-            # workers fork from a server that has already imported the pipeline
-            ctx.set_forkserver_preload(["pipeline.runner", "pipeline.engines", "pipeline.registry"])
         # one thread per worker process: N workers must not each start a BLAS/OpenMP team
         saved = {k: os.environ.get(k) for k in _THREAD_VARS}
         os.environ.update({k: "1" for k in _THREAD_VARS})
         try:
-            self.pool = ctx.Pool(workers, initializer=_init_worker, initargs=(spec,))
+            if ctx.get_start_method() == "forkserver":
+                # workers fork from a server that has already imported the pipeline and
+                # holds the one-thread environment (started here, inside this window)
+                ctx.set_forkserver_preload(["pipeline.runner", "pipeline.engines", "pipeline.registry"])
+                from multiprocessing import forkserver
+
+                forkserver.ensure_running()
+            self.pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(spec,))
         finally:
             for k, v in saved.items():
                 if v is None:
                     os.environ.pop(k, None)
                 else:
                     os.environ[k] = v
-        self.pids = self._pids()
-
-    def _pids(self) -> set[int]:
-        return {p.pid for p in getattr(self.pool, "_pool", [])}
 
     def submit(self, recs, want_cache):
-        return self.pool.apply_async(process_job, (self.spec, recs, want_cache))
+        try:
+            return self.pool.submit(process_job, self.spec, recs, want_cache)
+        except BrokenProcessPool:
+            raise PipelineError("E312", detail="a worker process died (killed or out of memory?)") from None
 
     def _pop(self, pending):
         tag, fut = pending.popleft()
         if fut is None:
             return tag, None
         try:
-            while True:
-                fut.wait(timeout=0.5)
-                if self.pids - self._pids():
-                    raise PipelineError("E312", detail="a worker process died (killed or out of memory?)") from None
-                if fut.ready():
-                    return tag, fut.get()
+            return tag, fut.result()
         except PipelineError:
             raise
+        except BrokenProcessPool:
+            raise PipelineError("E312", detail="a worker process died (killed or out of memory?)") from None
         except Exception as exc:
             raise PipelineError("E312", detail=f"{type(exc).__name__}: {exc}") from None
 
@@ -195,10 +198,10 @@ class PoolEngine(Engine):
 
     def close(self, abort: bool = False) -> None:
         if abort:
-            self.pool.terminate()
-        else:
-            self.pool.close()
-        self.pool.join()
+            # stop now (Ctrl-C, an error): the workers' results are not wanted
+            for proc in list((getattr(self.pool, "_processes", None) or {}).values()):
+                proc.kill()
+        self.pool.shutdown(wait=True, cancel_futures=abort)
 
 
 class DaskEngine(Engine):
