@@ -313,3 +313,38 @@ def test_exposed_to_is_not_a_purpose(code):
     assert all(e["modality"] != "planned" for e in evs if e["type"] == "ASSAULT")
     evs = code("وصل الوفد إلى المدينة للتظاهر أمام البرلمان.")
     assert one(evs, "PROTEST")["modality"] == "planned"
+
+
+@pytest.mark.parametrize("text, typ, trigger", [
+    ("وجدت الموظفة الطالب في الشقة صباح أمس.", "DEMAND", "الطالب"),          # the student, not "demanded"
+    ("وتسعى الهيئة لتوفير وجهات سفر دولية جديدة.", "RETREAT", "سفر"),          # travel, not س + فر
+    ("وتم نقل المصابين إلى المستشفى العام.", "RETREAT", "نقل"),                # hospital transport
+    ("وأسفر الحادث المروري عن حالة وفاة وثلاث إصابات.", "OTHER", "وفاة"),     # a casualty count
+    ("ويفيد تدليك اليدين والقدمين في تخفيف الألم.", "DISAPPROVE", "اليدين"),   # the hands, not أدان
+    ("وناشد والدهما المسؤولين التدخل.", "COERCE", "والدهما"),                 # their father, not داهم
+])
+def test_readings_that_morphology_rules_out(code, text, typ, trigger):
+    assert not [e for e in code(text) if e["type"] == typ and e["trigger"]["text"] == trigger]
+
+
+@pytest.mark.parametrize("text, typ, trigger, modality", [
+    ("طالب الوزير أمس بإصلاح القانون.", "DEMAND", "طالب", None),
+    ("سيفر المتهم إلى الخارج إذا أفرج عنه.", "RETREAT", "سيفر", "future"),
+    ("وتم نقله جواً عبر قاعدة عسكرية إلى العاصمة.", "RETREAT", "نقله", None),
+    ("وقد تولى الحكم منذ عام 1980 حتى وفاته في عام 1999.", "OTHER", "وفاته", None),
+])
+def test_the_same_words_where_they_are_events(code, text, typ, trigger, modality):
+    ev = next(e for e in code(text) if e["type"] == typ and e["trigger"]["text"] == trigger)
+    assert ev["modality"] == modality or (modality == "future" and ev["modality"] in ("future", "hypothetical"))
+
+
+def test_phrase_boundaries_of_actors(code):
+    ev = one(code("وفي عام 1977 اعتقلت السلطات المصرية مئات من أعضاء الجماعة."), "COERCE")
+    assert ev["source_actor"]["text"] == "السلطات المصرية"       # the year is not the subject
+    assert ev["target_actor"]["text"].startswith("مئات")
+    ev = one(code("وذكرت الشرطة أن المهاجمين فرا وأضافت أن إصابة الحارس ليست خطيرة."), "RETREAT")
+    assert ev["target_actor"] is None                             # "وأضافت" is a verb, not a phrase
+    ev = one(code("وشن معجبو المغنية هجوماً حاداً على المصممة."), "DISAPPROVE")
+    assert ev["source_actor"] is None or "حادا" not in ev["source_actor"]["text"]  # an adjective, not the agent
+    ev = one(code("وأدت ضربة جوية أميركية أمس إلى مقتل ثمانية مسلحين."), "ASSAULT")
+    assert ev["source_actor"] and "أميركية" in ev["source_actor"]["text"]  # a nationality names the attacker

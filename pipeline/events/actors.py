@@ -66,6 +66,11 @@ ASCRIBED = (("نسب", "الي"), ("ونسب", "الي"), ("نسبت", "الي")
 DEMANDING = {"للمطالبه", "مطالبين", "مطالبا", "مطالبه", "تطالب", "يطالبون", "مطالبون", "وطالبوا", "طالبوا"}
 
 
+def _stop(w: str) -> bool:
+    """A function word, also with و/ف attached ("وأضافت", "فقال")."""
+    return w in STOP or (len(w) > 2 and w[0] in "وف" and w[1:] in STOP)
+
+
 def _is_word(w: str) -> bool:
     return bool(w) and w not in PUNCT and not all(c in PUNCT for c in w)
 
@@ -80,7 +85,7 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
             break
     if norms[i] in ("نحو", "حوالي", "قرابه") and i + 1 < end and word_value(norms[i + 1]) is not None:
         pass  # "نحو 500 شخص": an approximate count, part of the phrase
-    elif norms[i] in STOP:
+    elif _stop(norms[i]):
         return None
     j = i
     while j < end and j - i < max_len:
@@ -89,7 +94,7 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
                 and j + 1 < end and _is_word(norms[j + 1]):
             j += 1  # "ثلاثة من عناصر الشرطة": a count of a group
             continue
-        if not _is_word(w) or (j > i and (w in STOP or j in trig)):
+        if not _is_word(w) or (j > i and (_stop(w) or j in trig)):
             break
         if j > i and w.startswith("و") and w not in ("واشنطن", "واحد", "واسع", "واضح", "وادي") and len(w) > 3 and not norms[j - 1].isdigit() \
                 and not (word_value(norms[j - 1]) is not None and word_value(w) is not None):
@@ -100,6 +105,8 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
             break  # a prepositional phrase (بوقف، بالضرب) ends the phrase
         if j > i and _definite(norms[j - 1]) and not _definite(w) and w.endswith(("ين", "ا")) and len(w) > 3:
             break  # "الجيش الإسرائيلي | عنصرين": an indefinite object after a definite subject
+        if j > i and w in QUANT_HEADS and _definite(norms[j - 1]):
+            break  # "السلطات المصرية | مئات من …": a quantity after a definite subject is the object
         if j > i and norms[j - 1].endswith("ون") and not w.endswith("ون"):
             break  # "مسلحون مجهولون | ضابطا": agreement ends with the subject
         if j > i and _definite(w) and _definite(norms[j - 1]) and not _adjective(w):
@@ -123,12 +130,12 @@ def np_before(norms, i, start, trig: set[int], max_len=4):
     while k >= start and norms[k] in AUX_BEFORE:
         k -= 1
     i = k + 1
-    if k < start or not _is_word(norms[k]) or norms[k] in STOP or k in trig:
+    if k < start or not _is_word(norms[k]) or _stop(norms[k]) or k in trig:
         return None
     first = k
     while first - 1 >= start and k - first + 1 < max_len:
         w = norms[first - 1]
-        if not _is_word(w) or w in STOP or (first - 1) in trig:
+        if not _is_word(w) or _stop(w) or (first - 1) in trig:
             break
         first -= 1
         if w.startswith("و") and len(w) > 3:
@@ -137,6 +144,11 @@ def np_before(norms, i, start, trig: set[int], max_len=4):
     return (first, i)
 
 
+# adjectives of manner after an attack noun (not its attacker, unlike "غارة إسرائيلية")
+MANNER_ADJ = set("انتحاري انتحاريه جوي جويه عنيف عنيفه دامي داميه مزدوج مزدوجه ارهابي ارهابيه مسلح مسلحه كبير كبيره "
+                 "جديد جديده واسع واسعه مماثل مماثله اخر اخري حاد حاده شديد شديده شرس شرسه مباغت مباغته صاروخي صاروخيه "
+                 "بري بريه بحري بحريه مفاجئ مفاجئه منسق منسقه".split())
+YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "في", "منذ", "خلال"}
 TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "فجرا", "صباحا", "مساء", "ليلا", "ايضا"}
 
 
@@ -232,8 +244,12 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             tgt = tgt or nxt
             src = agent
         else:
-            if nxt and typ == "PROTEST" and not _definite(norms[tstart]) and not _definite(norms[nxt[0]]):
-                nxt = None  # "مظاهرة شعبية", "احتجاجات عمت": an adjective or a verb, not the genitive agent
+            if nxt and not _definite(norms[tstart]) and not _definite(norms[nxt[0]]) and (
+                    typ == "PROTEST" or norms[nxt[0]] in MANNER_ADJ or (norms[tstart].endswith("ا") and norms[nxt[0]].endswith("ا"))):
+                # "مظاهرة شعبية", "احتجاجات عمت", "هجوم انتحاري", "هجوماً حاداً": an adjective
+                # (or a verb) after an indefinite noun, not its genitive agent ("ضربة جوية أميركية":
+                # a nationality adjective does name the attacker, and stays)
+                nxt = None
             src = nxt
             if tgt is None:
                 tgt = _prep_target(norms, nxt[1] if nxt else after, end, trig)
@@ -249,8 +265,8 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                 tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
         return agent, tgt
     before = np_before(norms, tstart, start, trig)
-    if before and all(word_value(norms[k]) is not None or norms[k] in PUNCT for k in range(*before)):
-        before = None  # a year or a count is not a subject ("2007 فجر …")
+    if before and all(word_value(norms[k]) is not None or norms[k] in PUNCT or norms[k] in YEAR_WORDS for k in range(*before)):
+        before = None  # a year or a count is not a subject ("2007 فجر …", "عام 1977 اعتقلت …")
     plural = norms[tstart].endswith(("وا", "ون"))
     pre = norms[before[0] - 1] if before and before[0] - 1 >= start else None
     svo = before is not None and (plural or pre is None or pre in ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد") or pre in PUNCT)

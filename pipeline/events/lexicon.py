@@ -110,7 +110,8 @@ CURATED = [
     ("RETREAT", "withdraw", {}, [("فر", "فر"), ("هرب", "هرب"), ("انسحب", "نسحب")], [], ["الفرار", "فرار", "هروب", "انسحاب"]),
     ("RETREAT", "release", {"needs_next": ("سراح",)}, [("اطلق", "طلق")], [], ["اطلاق"]),
     ("RETREAT", "release", {}, [("افرج", "فرج")], [], ["الافراج"]),
-    ("RETREAT", "withdraw", {"needs_next": ("جوا", "الي", "عبر")}, [], ["نقل", "نقلته", "نقله"], []),
+    # "نقل … جواً / عبر": transported out (the seed's flight); "نقل إلى المستشفى" is not a retreat
+    ("RETREAT", "withdraw", {"needs_next": ("جوا", "عبر")}, [], ["نقل", "نقلته", "نقله"], []),
     ("AGREE", None, {}, [("وافق", "وافق")], [], ["موافقه"]),
     ("AGREE", None, {}, [("اتفق", "تفق")], [], ["اتفاق", "اتفاقا"]),
     ("CONCEDE", None, {}, [("تنحي", "تنحي"), ("استقال", "ستقيل")], [], ["استقاله", "تنحي"]),
@@ -127,7 +128,8 @@ CURATED = [
     ("SANCTION", None, {}, [], [], ["عقوبات"]),
     # ----- non-PLOVER extension (see docs/events.md) --------------------------
     ("EXT", "take-office", {"extension": "take_office", "needs_next": ("رئاسه", "الرئاسه", "الحكم", "منصب", "السلطه")}, [("تولي", "تولي")], [], []),
-    ("EXT", "death", {"extension": "death"}, [], [], ["وفاته", "وفاه"]),
+    # "وفاته/وفاتها" (his/her death, a dated fact about a person); a bare "وفاة" is a casualty count ("حالة وفاة")
+    ("EXT", "death", {"extension": "death"}, [], [], ["وفاته", "وفاتها"]),
 ]
 
 # words whose finite forms are too generic to trigger anything from the derived

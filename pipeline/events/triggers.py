@@ -51,15 +51,32 @@ def candidates(norm: str) -> tuple:
     return tuple(out)
 
 
+def _reading_ok(stem: str, prefix: str, nominal: bool, hit) -> bool:
+    """Readings that Arabic morphology rules out:
+
+    * the future prefix س only goes with a present-tense verb: "سفر" (travel) is
+      not س + فر (fled);
+    * a past-tense verb form reached through a nominal prefix (ال، بال، لل …) is
+      its verbal noun only where the two are spelled alike: Form I (قتل → القتل،
+      بقتل) and Forms V/VI (تقدم → التقدم، تظاهر → التظاهر).  Elsewhere ال + past
+      form is a participle or another noun: "الطالب" is the student, not "he
+      demanded" (the verbal noun is مطالبة, listed as a noun)."""
+    if prefix.endswith("س") and stem[:1] not in "يتنا":
+        return False
+    if nominal and prefix and all(e.kind != "noun" for e in hit) and len(stem) >= 4 and not stem.startswith("ت"):
+        return False
+    return True
+
+
 def _lookup(norm: str, table: dict):
     for stem, prefix, nominal in candidates(norm):
         hit = table.get(stem)
-        if hit:
+        if hit and _reading_ok(stem, prefix, nominal, hit):
             return stem, prefix, nominal, hit, False
         for s in SUFFIXES if not nominal else ():
             if stem.endswith(s) and len(stem) - len(s) >= 3:
                 hit = table.get(stem[: -len(s)])
-                if hit and any(e.kind != "noun" for e in hit):
+                if hit and any(e.kind != "noun" for e in hit) and _reading_ok(stem[: -len(s)], prefix, nominal, hit):
                     return stem[: -len(s)], prefix, nominal, [e for e in hit if e.kind != "noun"], True
     return None
 
