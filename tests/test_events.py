@@ -348,3 +348,35 @@ def test_phrase_boundaries_of_actors(code):
     assert ev["source_actor"] is None or "حادا" not in ev["source_actor"]["text"]  # an adjective, not the agent
     ev = one(code("وأدت ضربة جوية أميركية أمس إلى مقتل ثمانية مسلحين."), "ASSAULT")
     assert ev["source_actor"] and "أميركية" in ev["source_actor"]["text"]  # a nationality names the attacker
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("احتفلت الكلية أمس بتخريج 138 طالبًا من الدفعة الأولى.", "DEMAND"),         # tanween: a noun
+    ("وقالت طالبة في الكلية إنها تحلم بالعمل في الصحافة.", "DEMAND"),             # ة: a noun
+    ("وتخرج 120 طالبا من الكلية في فبراير.", "DEMAND"),                          # a counted noun
+    ("ورفض متحدث باسم الشركة التعليق على الخبر.", "REJECT"),                     # declined to comment
+    ("وتقدم الوزير بطلب رسمي إلى البرلمان لمناقشة الهجوم المسلح.", "FIGHT"),      # submitted, not advanced
+    ("وتقدم الحكومة تعازيها إلى عائلات ضحايا الهجوم المسلح.", "FIGHT"),
+    ("وأُدين المتهم أمس بتهمة التزوير.", "DISAPPROVE"),                          # convicted
+    ("ويجري العمل بما يتفق مع المعايير الدولية.", "AGREE"),                       # in line with
+    ("وهدد المهاجم المرمى في الشوط الأول من المباراة.", "THREATEN"),             # sport
+])
+def test_words_that_are_not_events_here(code, text, typ):
+    assert not [e for e in code(text) if e["type"] == typ]
+
+
+def test_sport_words_that_mean_something_else_do_not_hide_events(code):
+    # "الهدف الأول" (the primary target), "الفريق" (a general) are not sport
+    ev = one(code("وكان الناشط الهدف الأول للأجهزة، واعتقلت قوات الأمن أمس ناشطاً ثانياً."), "COERCE")
+    assert "قوات الأمن" in ev["source_actor"]["text"]
+
+
+def test_event_noun_before_a_verb_is_its_subject(code):
+    ev = next(e for e in code("وشنت الطائرات غارات على مواقع المسلحين بعد تفجير استهدف تجمعا للشباب في البلدة أمس.")
+              if e["type"] == "ASSAULT" and e["trigger"]["text"] == "استهدف")
+    assert ev["source_actor"] is None and ev["target_actor"]["text"].startswith("تجمعا")
+
+
+def test_death_extension_has_no_actors(code):
+    ev = [e for e in code("وقد تولى الحكم منذ عام 1980 حتى وفاته في عام 1999.") if e.get("extension") == "death"][0]
+    assert ev["source_actor"] is None and ev["target_actor"] is None and ev["date"]["iso"] == "1999"

@@ -38,7 +38,7 @@ STOP = set(
     "الا الي الى لكن بل ايضا فيما بينما وفي ومن الى الا انهم بان وان فان اثر جراء بسبب نحو باتجاه صوب "
     "عبر دون بدون وسط قرب شمال جنوب شرق غرب امام داخل خارج فوق تحت عليه عليها عليهم منه منها منهم به بها بهم له لها لهم "
     "ففي وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
-    "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت".split()
+    "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت سوي".split()
 )
 PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
 PLACE_NOUNS = {"مدينه", "منطقه", "قريه", "بلده", "حي", "قاعده", "محافظه", "ولايه", "اقليم", "العاصمه", "ساحه", "شارع",
@@ -264,6 +264,9 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             if tgt is None or (npos is not None and tgt[0] == npos):
                 tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
         return agent, tgt
+    if tstart - 1 >= start and (tstart - 1) in trig and not norms[tstart].endswith(("وا", "ون")):
+        # "تفجير استهدف تجمعاً", "هجوم أدى …": the event noun before the verb is its subject
+        return agent, (None if has_suffix else np_after(norms, after, end, trig))
     before = np_before(norms, tstart, start, trig)
     if before and all(word_value(norms[k]) is not None or norms[k] in PUNCT or norms[k] in YEAR_WORDS for k in range(*before)):
         before = None  # a year or a count is not a subject ("2007 فجر …", "عام 1977 اعتقلت …")

@@ -37,6 +37,8 @@ TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "�
 QAM_SET = {"قام", "قامت", "قاموا", "اقدم", "اقدمت", "اقدموا"}
 RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
 SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
+# without the words that are as often something else (هدف: target; الفريق: a general, a team of experts)
+SPORTS_STRONG = SPORTS - {"هدف", "اهداف", "فريق", "الفريق"}
 ALLEGED = set("بتهمه تهمه بتهم تهم اتهام اتهامات متهم متهمين المتهمين يشتبه المشتبه بتورطه".split())
 _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("ادي", "ؤدي"), ("اسفر", "سفر"),
                   ("استهدف", "ستهدف"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("عم", None), ("تجدد", "تجدد"), ("نظم", "نظم"),
@@ -56,6 +58,19 @@ _STEM_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وا�
 @lru_cache(maxsize=1 << 18)
 def _stems(w):
     return frozenset(s for s, p, _ in candidates(w) if p in _STEM_PREFIXES)
+
+
+TANWEEN = ("\u064b", "\u064c", "\u064d")
+
+
+def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
+    """Does the word as written mark a noun where a verb form was matched?  A
+    finite verb never carries tanween (طالبًا) or ends in ta marbuta (طالبة); a
+    dual-looking form in -ا right after a number is a counted noun ("120 طالبا")."""
+    w = text[tok["start"]:tok["end"]]
+    if any(c in w for c in TANWEEN) or w.endswith("ة"):
+        return True
+    return norms[i].endswith("ا") and i > a and norms[i - 1].isdigit()
 
 
 def _tok_span(rec, a, b, strip=True):
@@ -191,6 +206,7 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
         weapon_in_sentence = bool(sent_stems & _WEAPON)
         casualty_in_sentence = bool(sent_stems & _CASUALTY)
         sports = bool(sent_stems & SPORTS)
+        sports_strong = bool(sent_stems & SPORTS_STRONG)
         dates = find_dates(norms, a, b, ref)
         protest = any(m.entry.type == "PROTEST" for m in matches)
         mags = find_magnitudes(norms, a, b, protest=protest)
@@ -205,8 +221,12 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
         for m in matches:
             e = m.entry
             typ = e.type
-            if e.type in ("ASSAULT", "FIGHT") and sports:
-                continue  # "هاجم لاعب الفريق": sport, not violence
+            if (sports if e.type in ("ASSAULT", "FIGHT") else sports_strong and e.type not in ("PROTEST", "EXT")):
+                continue  # "هاجم لاعب الفريق", "هدد المرمى", "رفض اللاعب": sport, not political events
+            if not m.nominal and _noun_marked(rec["text"], toks[m.index], norms, m.index, a):
+                continue  # "طالبًا" (tanween), "طالبة" (ة), "120 طالبا": a noun, not a finite verb
+            if e.type == "AGREE" and not m.nominal and m.index > a and norms[m.index - 1] in ("بما", "ما", "لما", "فيما", "وبما"):
+                continue  # "بما يتفق مع": in line with, not an agreement
             others = set()
             for k in range(a, b):
                 if k in trig_idx and norms[k] not in ("انفجار", "تفجير", "اغتيال"):
@@ -220,8 +240,6 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
                     if not e.alt_type:
                         continue
                     typ = e.alt_type
-            if typ in ("ASSAULT", "FIGHT") and sports:
-                continue
             neg = is_negated(norms, m.index, a, m.nominal)
             purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
                 (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
@@ -296,6 +314,8 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
                     ev["source_actor"] = dict(prev["target_actor"])
             if typ == "EXT":
                 ev["extension"] = e.extension
+                if e.extension == "death":
+                    ev["source_actor"] = ev["target_actor"] = None  # "وفاته": whose death is the pronoun
             if e.source != "curated":
                 ev["lexicon"] = e.source
             events.append(ev)

@@ -40,7 +40,7 @@ class Entry:
     anchor: bool = False      # nominal: needs an episodic anchor
     needs_next: tuple = ()    # one of these norms must follow (within 6 tokens)
     next_immediate: bool = False  # … as the very next token
-    reject_next: tuple = ()   # none of these norms may follow immediately
+    reject_next: tuple = ()   # none of these norms may follow in the next 5 tokens of the clause (proclitics stripped)
     alt_type: str | None = None  # type when the cue is missing (e.g. DISAPPROVE)
     source: str = "curated"
     extension: str | None = None  # non-PLOVER extension label (EXT events)
@@ -97,7 +97,11 @@ CURATED = [
     ("PROTEST", "demo", {}, [("احتشد", "حتشد")], [], []),  # gathering of a crowd: a protest without a crowd word after it
     # ----- FIGHT -----------------------------------------------------------
     ("FIGHT", "small-arms", {"cue": True}, [("اشتبك", "شتبك")], [], ["اشتباك", "اشتباكات", "معارك", "معركه", "مواجهات", "قتال"]),
-    ("FIGHT", "occupy", {"cue": "weapon", "needs_next": ("نحو", "الي", "باتجاه", "صوب")}, [("تقدم", "تقدم")], [], []),
+    # "تقدم نحو" (advanced on); not "تقدم بطلب / تعازيه / الشكر" (submitted, offered)
+    ("FIGHT", "occupy", {"cue": "weapon", "needs_next": ("نحو", "الي", "باتجاه", "صوب"),
+                         "reject_next": ("طلب", "تعازيه", "تعازيها", "تعازيهم", "تعازي", "التعازي", "الشكر", "شكر", "اعتذار",
+                                         "اعتذارا", "شكوي", "مقترح", "مشروع", "مذكره", "استقالته", "استقالتها", "التهنئه")},
+     [("تقدم", "تقدم")], [], []),
     ("FIGHT", "occupy", {"needs_next": ("السيطره",)}, [("اعلن", "علن")], [], []),
     ("FIGHT", "occupy", {"cue": "weapon"}, [("سيطر", "سيطر"), ("احتل", "حتل")], [], ["احتلال"]),
     ("FIGHT", "occupy", {"needs_next": ("المدينه", "العاصمه", "مدينه", "البلده", "بلده", "القريه", "قريه", "دمشق", "بغداد", "المدن")},
@@ -115,7 +119,8 @@ CURATED = [
     ("AGREE", None, {}, [("وافق", "وافق")], [], ["موافقه"]),
     ("AGREE", None, {}, [("اتفق", "تفق")], [], ["اتفاق", "اتفاقا"]),
     ("CONCEDE", None, {}, [("تنحي", "تنحي"), ("استقال", "ستقيل")], [], ["استقاله", "تنحي"]),
-    ("REJECT", None, {}, [("رفض", "رفض")], [], []),
+    # "رفض التعليق / الكشف عن هويته" (declined to comment / to be named) is not a political rejection
+    ("REJECT", None, {"reject_next": ("التعليق", "تعليق", "الكشف", "الافصاح", "الادلاء", "ذكر", "الحديث")}, [("رفض", "رفض")], [], []),
     ("THREATEN", None, {}, [("هدد", "هدد"), ("توعد", "توعد")], [], ["تهديد"]),
     ("COERCE", "arrest", {}, [("اعتقل", "عتقل")], ["اعتقل", "اعتقلت"], ["اعتقال"]),
     ("COERCE", "raid", {}, [("داهم", "داهم"), ("دهم", "دهم")], [], ["مداهمه"]),
@@ -164,6 +169,11 @@ def _norm(s: str) -> str:
     return normalise(s).strip()
 
 
+# generated verb forms that are, in news text, almost always another word: "أُدين" (was
+# convicted) and the name "إدين" for أدين (I condemn)
+EXCLUDED_FORMS = {"ادين"}
+
+
 @lru_cache(maxsize=1)
 def curated_forms() -> tuple[dict, dict]:
     """(single-token forms → [Entry], two-token forms "a b" → [Entry])."""
@@ -180,7 +190,7 @@ def curated_forms() -> tuple[dict, dict]:
     for typ, mode, flags, verbs, passives, nouns in CURATED:
         for past, pres in verbs:
             e = Entry(typ, mode, V, _norm(past), **flags)
-            for f in verb_forms(_norm(past), _norm(pres) if pres else None):
+            for f in verb_forms(_norm(past), _norm(pres) if pres else None) - EXCLUDED_FORMS:
                 add(f, e)
         for p in passives:
             add(p, Entry(typ, mode, "passive", _norm(p), **flags))

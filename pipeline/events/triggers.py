@@ -123,6 +123,12 @@ def _cached_lookup(norm: str, table: dict, key: str):
 
 
 def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
+    if entry.reject_next:
+        for w in norms[i + 1: min(end, i + 6)]:
+            if not w[:1].isalpha():
+                break  # the clause ends
+            if any(st in entry.reject_next for st, _, _ in candidates(w)):
+                return False  # "رفض (المتحدث) التعليق", "تقدم بطلب": another sense of the verb
     if not entry.needs_next:
         return True
     window = norms[i + 1: min(end, i + 1 + (1 if entry.next_immediate else WINDOW_NEXT))]
