@@ -380,3 +380,28 @@ def test_event_noun_before_a_verb_is_its_subject(code):
 def test_death_extension_has_no_actors(code):
     ev = [e for e in code("وقد تولى الحكم منذ عام 1980 حتى وفاته في عام 1999.") if e.get("extension") == "death"][0]
     assert ev["source_actor"] is None and ev["target_actor"] is None and ev["date"]["iso"] == "1999"
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("ورفض المتمردون إعلان وقف إطلاق النار من الجانبين.", "ASSAULT"),             # a ceasefire
+    ("وقال القيادي جلال طالباني إن المفاوضات مستمرة.", "DEMAND"),                 # part of a name
+    ("ويعاني نحو نصف مليون طالب من نقص المدارس.", "DEMAND"),                       # a counted noun
+    ("وقال إن المهاجم، وهو طالب في كلية الهندسة، فر من المكان.", "DEMAND"),        # وهو طالب: a noun
+    ("وعندما سافر إلى أوروبا درس الأدب.", "RETREAT"),                              # travelled
+    ("وقال إن تسريب الوثائق يهدد الأمن الوطني.", "THREATEN"),                     # endangers (generic present)
+    ("ويسيطر المتطرفون على مناطق واسعة في المحافظة.", "FIGHT"),                  # a state, not an event
+    ("وتجمع حشد من المحتجين أمام المحكمة.", "MOBILIZE"),                          # a crowd
+    ("وقتل خمسة أشخاص في هجوم على سوق المدينة الشهر الماضي.", "DISAPPROVE"),      # not a verbal attack
+])
+def test_more_words_that_are_not_these_events(code, text, typ):
+    assert not [e for e in code(text) if e["type"] == typ]
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("وهدد الجيش أمس باقتحام المدينة إذا لم ينسحب المسلحون.", "THREATEN"),
+    ("وحشد الجيش آلاف الجنود على الحدود الشمالية.", "MOBILIZE"),
+    ("وسيطرت القوات الحكومية أمس على قاعدة عسكرية بعد معارك عنيفة.", "FIGHT"),
+    ("وانتقد الوزير الهجوم الإعلامي على الحكومة.", "DISAPPROVE"),
+])
+def test_and_where_they_are(code, text, typ):
+    assert [e for e in code(text) if e["type"] == typ]

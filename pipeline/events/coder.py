@@ -13,6 +13,7 @@ from . import gate
 from .dates import article_date, find_dates, nearest
 from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
 from .magnitudes import find_magnitudes
+from .numbers import word_value
 from .modality import modality as find_modality
 from .polarity import is_negated
 from .triggers import candidates, find
@@ -70,7 +71,23 @@ def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
     w = text[tok["start"]:tok["end"]]
     if any(c in w for c in TANWEEN) or w.endswith("ة"):
         return True
-    return norms[i].endswith("ا") and i > a and norms[i - 1].isdigit()
+    if i == a:
+        return False
+    prev = norms[i - 1]
+    if prev in ("هو", "هي", "وهو", "وهي"):
+        return True  # "وهو طالب جامعي": a nominal sentence
+    if prev.isdigit():
+        return not (len(prev) == 4 and 1800 <= int(prev) <= 2100)  # a year may open a clause: "2007 فجر …"
+    return (word_value(prev) is not None or prev in COUNT_NOUNS) and prev not in ("احد", "واحد")  # "نصف مليون طالب"
+
+
+COUNT_NOUNS = {"مليون", "ملايين", "مليار", "الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "ملايين"}
+NAME_LABELS = ("PER", "ORG", "LOC")
+
+
+def _in_name(index: "EntityIndex", tok: dict) -> bool:
+    """Is the token inside a named entity (a person, organisation or place)?"""
+    return any(en.get("label") in NAME_LABELS for en in index.overlapping(tok["start"], tok["end"]))
 
 
 def _tok_span(rec, a, b, strip=True):
@@ -224,7 +241,11 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             if (sports if e.type in ("ASSAULT", "FIGHT") else sports_strong and e.type not in ("PROTEST", "EXT")):
                 continue  # "هاجم لاعب الفريق", "هدد المرمى", "رفض اللاعب": sport, not political events
             if not m.nominal and _noun_marked(rec["text"], toks[m.index], norms, m.index, a):
-                continue  # "طالبًا" (tanween), "طالبة" (ة), "120 طالبا": a noun, not a finite verb
+                continue  # "طالبًا" (tanween), "طالبة" (ة), "مليون طالب", "وهو طالب": a noun, not a finite verb
+            if _in_name(ent_index, toks[m.index]):
+                continue  # "جلال طالباني", "عادل أدهم", "الحشد الشعبي": part of a name
+            if e.mode == "firearms" and m.index > a and _stems(norms[m.index - 1]) & {"وقف", "لوقف"}:
+                continue  # "وقف إطلاق النار": a ceasefire
             if e.type == "AGREE" and not m.nominal and m.index > a and norms[m.index - 1] in ("بما", "ما", "لما", "فيما", "وبما"):
                 continue  # "بما يتفق مع": in line with, not an agreement
             others = set()
@@ -237,8 +258,8 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             if e.cue:
                 ok = bool(others & (_WEAPON if e.cue == "weapon" else _CUES))
                 if not ok:
-                    if not e.alt_type:
-                        continue
+                    if not e.alt_type or sent_stems & _CASUALTY:
+                        continue  # (with killings in the sentence, "هجوم" is no verbal attack: no DISAPPROVE)
                     typ = e.alt_type
             neg = is_negated(norms, m.index, a, m.nominal)
             purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
@@ -270,8 +291,8 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
                 continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
             jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")
             if not m.nominal and not m.past and not m.future and not jussive and e.source == "curated" \
-                    and typ in ("ASSAULT", "PROTEST") and not (sent_stems & RELATIVE_DATE):
-                continue  # present tense without a time anchor: generic/habitual
+                    and typ in ("ASSAULT", "PROTEST", "THREATEN", "FIGHT") and not (sent_stems & RELATIVE_DATE):
+                continue  # present tense without a time anchor: generic/habitual ("يهدد الأمن", "تسيطر على")
             if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
                 continue
             kept.append((typ, m.index))

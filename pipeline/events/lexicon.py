@@ -129,7 +129,10 @@ CURATED = [
     ("INVESTIGATE", None, {"needs_next": ("في",), "next_immediate": True}, [("حقق", "حقق")], [], ["تحقيق", "تحقيقا"]),
     ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب")], [], []),
     ("AID", None, {}, [], [], ["مساعدات"]),
-    ("MOBILIZE", None, {}, [("حشد", "حشد")], [], []),
+    # "حشد قوات/آلاف الجنود" (massed troops); alone حشد is a crowd, or the name الحشد الشعبي
+    ("MOBILIZE", None, {"needs_next": ("قوات", "القوات", "قواته", "قواتها", "جنود", "الجنود", "جنوده", "تعزيزات", "دبابات", "الدبابات",
+                                       "مقاتلين", "المقاتلين", "مقاتليه", "وحدات", "الوحدات", "عسكريه", "اسلحه", "الاسلحه")},
+     [("حشد", "حشد")], [], []),
     ("SANCTION", None, {}, [], [], ["عقوبات"]),
     # ----- non-PLOVER extension (see docs/events.md) --------------------------
     ("EXT", "take-office", {"extension": "take_office", "needs_next": ("رئاسه", "الرئاسه", "الحكم", "منصب", "السلطه")}, [("تولي", "تولي")], [], []),
@@ -171,7 +174,7 @@ def _norm(s: str) -> str:
 
 # generated verb forms that are, in news text, almost always another word: "أُدين" (was
 # convicted) and the name "إدين" for أدين (I condemn)
-EXCLUDED_FORMS = {"ادين"}
+EXCLUDED_FORMS = {"ادين", "ادهم"}  # and the name أدهم for أدهم (I raid)
 
 
 @lru_cache(maxsize=1)

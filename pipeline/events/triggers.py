@@ -54,15 +54,15 @@ def candidates(norm: str) -> tuple:
 def _reading_ok(stem: str, prefix: str, nominal: bool, hit) -> bool:
     """Readings that Arabic morphology rules out:
 
-    * the future prefix س only goes with a present-tense verb: "سفر" (travel) is
-      not س + فر (fled);
+    * the future prefix س only goes with a present-tense verb of the 2nd/3rd
+      person: "سفر" (travel) is not س + فر (fled), "سافر" (travelled) not س + أفر;
     * a past-tense verb form reached through a nominal prefix (ال، بال، لل …) is
       its verbal noun only where the two are spelled alike: Form I (قتل → القتل،
       بقتل) and Forms V/VI (تقدم → التقدم، تظاهر → التظاهر).  Elsewhere ال + past
       form is a participle or another noun: "الطالب" is the student, not "he
       demanded" (the verbal noun is مطالبة, listed as a noun)."""
-    if prefix.endswith("س") and stem[:1] not in "يتنا":
-        return False
+    if prefix.endswith("س") and stem[:1] not in "يتن":
+        return False  # (and not س + أ: "سافر" is travelled, not "I will flee")
     if nominal and prefix and all(e.kind != "noun" for e in hit) and len(stem) >= 4 and not stem.startswith("ت"):
         return False
     return True
