@@ -405,3 +405,16 @@ def test_more_words_that_are_not_these_events(code, text, typ):
 ])
 def test_and_where_they_are(code, text, typ):
     assert [e for e in code(text) if e["type"] == typ]
+
+
+def test_a_persons_death_and_a_casualty_count(code):
+    evs = code("وأكدت الحركة وفاة زعيمها في أبريل عام 2013.")
+    ev = [e for e in evs if e.get("extension") == "death"][0]
+    assert ev["date"]["iso"] == "2013-04"
+    assert not [e for e in code("ونتج عن الحادث في عام 2015 حالة وفاة وإصابتان.") if e["type"] == "OTHER"]
+    assert not [e for e in code("ونتج عن الحادث في عام 2015 وفاة واحدة.") if e["type"] == "OTHER"]
+
+
+def test_renewed_condemnation_is_reported(code):
+    ev = one(code("وجدد مجلس الوزراء إدانة المملكة للجريمة الإرهابية."), "DISAPPROVE")
+    assert ev["trigger"]["text"] == "إدانة"

@@ -31,7 +31,8 @@ for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("ت�
                ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
                ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
                ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("تمكن", "تمكن"),
-               ("اضطر", "ضطر"), ("نجح", "نجح"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب")]:
+               ("اضطر", "ضطر"), ("نجح", "نجح"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب"),
+               ("جدد", "جدد")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
 TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
@@ -287,6 +288,10 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             if typ == "ASSAULT" and not framed and not _violent_report(
                     m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
                 continue
+            if e.extension == "death" and (
+                    (m.index > a and norms[m.index - 1] in ("حاله", "حالات", "حالتي", "حالتا", "بحاله", "وحاله"))
+                    or (m.index + 1 < b and (norms[m.index + 1][:1].isdigit() or norms[m.index + 1] in ("واحده", "واصابه", "واصابتين")))):
+                continue  # "حالة وفاة وإصابتين", "وفاة واحدة": a casualty count, not a person's death
             if norms[m.index] == "احتجاجا" and kept:
                 continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
             jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")

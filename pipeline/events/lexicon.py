@@ -127,7 +127,7 @@ CURATED = [
     ("CONSULT", None, {}, [("التقي", "لتقي"), ("اجتمع", "جتمع")], [], []),
     # حقق/تحقيق also mean "achieve": only "حقق في / تحقيق في" (investigate into)
     ("INVESTIGATE", None, {"needs_next": ("في",), "next_immediate": True}, [("حقق", "حقق")], [], ["تحقيق", "تحقيقا"]),
-    ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب")], [], []),
+    ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب")], [], ["ادانه"]),
     ("AID", None, {}, [], [], ["مساعدات"]),
     # "حشد قوات/آلاف الجنود" (massed troops); alone حشد is a crowd, or the name الحشد الشعبي
     ("MOBILIZE", None, {"needs_next": ("قوات", "القوات", "قواته", "قواتها", "جنود", "الجنود", "جنوده", "تعزيزات", "دبابات", "الدبابات",
@@ -136,8 +136,9 @@ CURATED = [
     ("SANCTION", None, {}, [], [], ["عقوبات"]),
     # ----- non-PLOVER extension (see docs/events.md) --------------------------
     ("EXT", "take-office", {"extension": "take_office", "needs_next": ("رئاسه", "الرئاسه", "الحكم", "منصب", "السلطه")}, [("تولي", "تولي")], [], []),
-    # "وفاته/وفاتها" (his/her death, a dated fact about a person); a bare "وفاة" is a casualty count ("حالة وفاة")
-    ("EXT", "death", {"extension": "death"}, [], [], ["وفاته", "وفاتها"]),
+    # "وفاته/وفاتها" (his/her death), "وفاة الملا عمر": a dated fact about a person; "حالة وفاة" is a
+    # casualty count and is left out by the coder
+    ("EXT", "death", {"extension": "death"}, [], [], ["وفاته", "وفاتها", "وفاه"]),
 ]
 
 # words whose finite forms are too generic to trigger anything from the derived
