@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from tests.conftest import need_shared
 from pipeline.eval import events as E
 from pipeline.registry import build
 
@@ -64,3 +65,63 @@ def test_actor_overlap_separates_actors_without_an_event(scored):
     given = act["all"]["given event"]
     assert given["tp"] + given["fn"] == 3 and given["tp"] == 3
     assert both["tp"] == 3 and both["r"] == 0.6
+
+
+ARTICLE = ("اغتال مسلحون مجهولون ضابطاً في الشرطة أمس في وسط المدينة. "
+           "ووافق الوزير على خطة السلام. وقالت طالبة في الكلية إنها سعيدة.")
+
+
+def _audit_line(text, word, typ, ok, split="held-out", sha=None):
+    import hashlib
+
+    start = text.index(word)
+    end = start + len(word)
+    return {"zip": "2099-01-01.zip", "index": 0, "url": "u", "date": "2099-01-01", "start": start, "end": end,
+            "sha1": sha or hashlib.sha1(text[start:end].encode("utf-8")).hexdigest(), "type": typ, "ok": ok, "split": split}
+
+
+def test_audit_scores_judged_events_that_are_still_produced(tmp_path):
+    import zipfile
+
+    data = tmp_path / "data"
+    (data / "saudinewsnet").mkdir(parents=True)
+    with zipfile.ZipFile(data / "saudinewsnet" / "2099-01-01.zip", "w") as z:
+        z.writestr("2099-01-01.json", json.dumps([{"url": "u", "content": ARTICLE}], ensure_ascii=False))
+    lines = [_audit_line(ARTICLE, "اغتال", "ASSAULT", True),
+             _audit_line(ARTICLE, "ووافق", "AGREE", False),        # produced, judged wrong
+             _audit_line(ARTICLE, "طالبة", "DEMAND", False),       # judged wrong and no longer produced
+             _audit_line(ARTICLE, "الوزير", "AGREE", True, split="tune", sha="0" * 40)]  # text moved: misaligned
+    path = tmp_path / "audit.jsonl"
+    path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    stages = build(["normalise", "tokenise", "entities", "events"], config={"events": {"use_gate": False}})
+    res = E.audit(data, stages=stages, path=path)
+    assert res["held-out"] == {"judged": 3, "present": 2, "right": 1, "misaligned": 0, "precision": 0.5}
+    assert res["tune"]["misaligned"] == 1 and res["tune"]["present"] == 0
+
+
+def test_committed_audit_is_standoff_and_well_formed():
+    from pathlib import Path
+
+    from pipeline.events.plover import PLOVER_TYPES as CATEGORIES
+
+    lines = [json.loads(x) for x in (Path(E.__file__).resolve().parents[2] / "tests" / "data" / "events_audit.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(lines) > 300
+    for x in lines:
+        assert set(x) == {"zip", "index", "url", "date", "start", "end", "sha1", "type", "ok", "split"}  # no text
+        assert x["type"] in CATEGORIES or x["type"] == "OTHER"
+        assert isinstance(x["ok"], bool) and x["split"] in ("tune", "held-out") and 0 <= x["start"] < x["end"]
+    assert len({(x["zip"], x["index"], x["start"], x["type"]) for x in lines}) == len(lines)
+
+
+def test_committed_audit_matches_the_shared_articles():
+    import hashlib
+
+    from pipeline.eval.attributions import Articles
+
+    data = need_shared("saudinewsnet")
+    arts = Articles(data.parent)
+    for line in (E.AUDIT_FILE).read_text(encoding="utf-8").splitlines():
+        x = json.loads(line)
+        art = arts.day(x["zip"])[x["index"]]
+        assert art["url"] == x["url"]
+        assert hashlib.sha1(art["content"][x["start"]:x["end"]].encode("utf-8")).hexdigest() == x["sha1"]
