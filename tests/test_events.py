@@ -418,3 +418,9 @@ def test_a_persons_death_and_a_casualty_count(code):
 def test_renewed_condemnation_is_reported(code):
     ev = one(code("وجدد مجلس الوزراء إدانة المملكة للجريمة الإرهابية."), "DISAPPROVE")
     assert ev["trigger"]["text"] == "إدانة"
+
+
+def test_dated_list_line_after_a_dash_is_a_report(code):
+    # "ـ 20 مايو: تفجير …" (a dated timeline line; the tatweel normalises away)
+    for dash in ("ـ", "-"):
+        assert [e for e in code(f"{dash} 20 مايو: تفجير انتحاري في فندق بالعاصمة.") if e["type"] == "ASSAULT"]

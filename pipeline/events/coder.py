@@ -66,9 +66,10 @@ TANWEEN = ("\u064b", "\u064c", "\u064d")
 
 
 def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
-    """Does the word as written mark a noun where a verb form was matched?  A
-    finite verb never carries tanween (طالبًا) or ends in ta marbuta (طالبة); a
-    dual-looking form in -ا right after a number is a counted noun ("120 طالبا")."""
+    """Does the word as written, or the word before it, mark a noun where a verb
+    form was matched?  A finite verb never carries tanween (طالبًا) or ends in
+    ta marbuta (طالبة); after a count (not a year) it is the counted noun ("120
+    طالبا", "نصف مليون طالب"); after هو/هي it is a predicate ("وهو طالب")."""
     w = text[tok["start"]:tok["end"]]
     if any(c in w for c in TANWEEN) or w.endswith("ة"):
         return True
@@ -82,7 +83,7 @@ def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
     return (word_value(prev) is not None or prev in COUNT_NOUNS) and prev not in ("احد", "واحد")  # "نصف مليون طالب"
 
 
-COUNT_NOUNS = {"مليون", "ملايين", "مليار", "الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات", "ملايين"}
+COUNT_NOUNS = {"مليون", "ملايين", "مليار", "الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات"}
 NAME_LABELS = ("PER", "ORG", "LOC")
 
 
@@ -233,7 +234,7 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
         anchored = has_mag or bool(dates) or bool(sent_stems & ANCHOR_VERBS) or finite
         trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
         head = norms[a:min(b, a + 10)]
-        lead = head[1:2] if head[:1] in (["ـ"], ["-"], ["–"]) else head[:1]  # "ـ 20: تفجير …" (a dated list line)
+        lead = head[1:2] if head[:1] in ([""], ["ـ"], ["-"], ["–"]) else head[:1]  # "ـ 20: تفجير …" (a dated list line; ـ normalises to "")
         timeline = (head[:1] == ["*"] or (lead and lead[0].isdigit())) and ":" in head
         kept = []
         for m in matches:
