@@ -173,9 +173,9 @@ def _norm(s: str) -> str:
     return normalise(s).strip()
 
 
-# generated verb forms that are, in news text, almost always another word: "أُدين" (was
-# convicted) and the name "إدين" for أدين (I condemn)
-EXCLUDED_FORMS = {"ادين", "ادهم"}  # and the name أدهم for أدهم (I raid)
+# generated verb forms that are, in news text, almost always another word: ادين (I condemn) is
+# mostly "أُدين" (was convicted) or the name إدين; ادهم (I raid) is the name أدهم
+EXCLUDED_FORMS = {"ادين", "ادهم"}
 
 
 @lru_cache(maxsize=1)

@@ -180,7 +180,7 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
                 if src_derived and noun:
                     i += 1
                     continue  # derived lemmas only fire as finite verbs
-                fut = prefix.endswith("س") and stem[:1] in "يتنا"
+                fut = prefix.endswith("س") and stem[:1] in "يتن"
                 if e.lemma == "فجر" and _is_dawn(stem, norms, i, start, end):
                     i += 1
                     continue  # فجر / فجراً = dawn
