@@ -178,25 +178,22 @@ def main(data_dir: Path, args=None) -> dict:
         print("TUNE part only (--tune-only): held-out sentences are neither run nor printed")
     det, sec, words, _ = detection(gold_dir, upstream, ev_stage, tune_only)
     cpu_gold = sum(_CPU)
+    def rows(scores, suffix="", indent=""):
+        for typ in TYPES:
+            for part in parts:
+                s = scores[typ][part + suffix]
+                print(f"{indent}{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+
     print("Sentence-level detection (asserted events only; ambiguous ignored)")
     print(f"{'type':8} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
-    for typ in TYPES:
-        for part in parts:
-            s = det[typ][part]
-            print(f"{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    rows(det)
     print("  the same on unanimous labels only (\"difficult no\", where one annotator said yes, left out as well):")
-    for typ in TYPES:
-        for part in parts:
-            s = det[typ][f"{part} unanimous"]
-            print(f"  {typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    rows(det, " unanimous", "  ")
     # the same, with the learned gate switched off: what the rules alone do
     (rules_stage,) = build(["events"], {"events": {"use_gate": False}}, available=("id", "text", "meta", "norm", "lang", "sentences", "tokens", "entities"))
     det_rules, _, _, _ = detection(gold_dir, upstream, rules_stage, tune_only)
     print("  rules alone (use_gate=False):")
-    for typ in TYPES:
-        for part in parts:
-            s = det_rules[typ][part]
-            print(f"  {typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+    rows(det_rules, "", "  ")
     act = actor_overlap(gold_dir, upstream, ev_stage, tune_only)
     print("\nActor overlap on the span gold (any shared word)")
     print(f"{'role':7} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
@@ -209,7 +206,7 @@ def main(data_dir: Path, args=None) -> dict:
         s = act[part]["given event"]
         print(f"  {'given':7} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}"
               f"   ({act[part]['no event']} gold actors in sentences with no event of the type)")
-    aud = audit(Path(data_dir))
+    aud = audit(Path(data_dir), stages=upstream + [ev_stage])  # the stages already built: the models load once
     if aud and tune_only:
         aud = {k: v for k, v in aud.items() if k == "tune"}
     if aud:

@@ -40,6 +40,7 @@ STOP = set(
     "ففي وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
     "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت سوي".split()
 )
+CLAUSE_END = {".", "؛", ";", ":", "?", "؟", "!"}  # brackets and commas do not end a clause
 PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
 PLACE_NOUNS = {"مدينه", "منطقه", "قريه", "بلده", "حي", "قاعده", "محافظه", "ولايه", "اقليم", "العاصمه", "ساحه", "شارع",
                "مخيم", "ميدان", "ناحيه", "قضاء", "مديريه", "مطار", "سجن", "مستشفي", "مسجد", "جامع", "كنيسه", "سوق"}
@@ -313,33 +314,45 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
     return src, tgt
 
 
+def _scan_clause(norms, tend, end, reach, marker):
+    """Look right of a trigger, up to ``reach`` tokens and the end of its clause
+    (a full stop, colon or semicolon; brackets and commas do not end it), for the
+    first token where ``marker(k)`` gives ``(first token of the phrase, trigger
+    set)``; the noun phrase there, or None."""
+    for k in range(tend, min(end, tend + reach)):
+        if norms[k] in CLAUSE_END:
+            return None
+        hit = marker(k)
+        if hit:
+            return np_after(norms, hit[0], end, hit[1])
+    return None
+
+
 def claimed_source(norms, tend, end, trig):
     """The attacker named after a nominal ASSAULT by a claim: "هجوم انتحاري نفذته
     امرأة", "غارة شنتها طائرة بدون طيار", "اعتداء أسفر … وتبناه تنظيم القاعدة",
-    "هجوم … نسب إلى المتمردين".  Searched up to the end of the clause; None if absent."""
-    for k in range(tend, min(end, tend + 15)):
-        w = norms[k]
-        if w in (".", "؛", ";", ":"):
+    "هجوم … نسب إلى المتمردين"."""
+    def claim(k):
+        n = 1 if norms[k] in CLAIM_VERBS else next((len(p) for p in ASCRIBED if tuple(norms[k:k + len(p)]) == p), 0)
+        if not n:
             return None
-        n = 1 if w in CLAIM_VERBS else next((len(p) for p in ASCRIBED if tuple(norms[k:k + len(p)]) == p), 0)
-        if n:
-            j = k + n
-            while j < end and norms[j] in ("«", '"', "“", "("):
-                j += 1  # "تبناه «تنظيم القاعدة»"
-            return np_after(norms, j, end, trig)
-    return None
+        j = k + n
+        while j < end and norms[j] in ("«", '"', "“", "("):
+            j += 1  # "تبناه «تنظيم القاعدة»"
+        return j, trig
+
+    return _scan_clause(norms, tend, end, 15, claim)
 
 
 def demand_target(norms, tend, end, trig):
     """A protest's target named by its demand: "للمطالبة باستقالة الائتلاف الحاكم",
     "مطالبين برحيل الرئيس": the phrase after the demanded verbal noun (بـ + noun)."""
-    for k in range(tend, min(end - 2, tend + 25)):
-        w = norms[k]
-        if w in (".", "؛", ";", ":"):
-            return None
-        if w in DEMANDING and norms[k + 1].startswith("ب") and len(norms[k + 1]) > 3:
-            return np_after(norms, k + 2, end, trig)
-    return None
+    def demand(k):
+        if k + 2 < end and norms[k] in DEMANDING and norms[k + 1].startswith("ب") and len(norms[k + 1]) > 3:
+            return k + 2, trig
+        return None
+
+    return _scan_clause(norms, tend, end, 25, demand)
 
 
 def result_target(norms, tend, start, end, trig):
@@ -347,12 +360,13 @@ def result_target(norms, tend, start, end, trig):
     the trigger, "إلى/عن + casualty noun" after it): X, the victims; else None."""
     if not any(w in RESULT_VERBS for w in norms[start:end]):
         return None
-    for k in range(tend, min(end - 1, tend + 20)):
-        if norms[k] in ("الي", "عن") and norms[k + 1] in CASUALTY_NOUNS:
-            return np_after(norms, k + 2, end, trig - {k + 1})
-        if norms[k] in (".", "؛", ";", ":"):
-            return None  # brackets and commas ("في أبريل (نيسان) الماضي") do not end the clause
-    return None
+
+    def result(k):
+        if k + 1 < end and norms[k] in ("الي", "عن") and norms[k + 1] in CASUALTY_NOUNS:
+            return k + 2, trig - {k + 1}
+        return None
+
+    return _scan_clause(norms, tend, end, 20, result)
 
 
 def _protesters(norms, start, end, trig):

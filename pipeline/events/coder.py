@@ -63,6 +63,7 @@ def _stems(w):
 
 
 TANWEEN = ("\u064b", "\u064c", "\u064d")
+COUNT_NOUNS = {"مليون", "ملايين", "مليار", "الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات"}
 
 
 def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
@@ -83,7 +84,6 @@ def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
     return (word_value(prev) is not None or prev in COUNT_NOUNS) and prev not in ("احد", "واحد")  # "نصف مليون طالب"
 
 
-COUNT_NOUNS = {"مليون", "ملايين", "مليار", "الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات"}
 NAME_LABELS = ("PER", "ORG", "LOC")
 
 
@@ -131,16 +131,13 @@ def _with_entity(rec, s, e, index: EntityIndex):
     return span(rec["text"], s, e)
 
 
-HARM_MODES = ("assassinate", "abduct", "torture", "sexual")
-
-
 def _violent_report(m, mags, weapon, timeline, casualty, qam=False) -> bool:
     """An ASSAULT is coded when the sentence reports harm or an armed act:
     casualty figures or words, or a finite verb with a weapon/attacker cue."""
     if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and (qam or not m.nominal)):
         return True
     # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs (or قام بـ + verbal noun)
-    return (not m.nominal or qam) and m.entry.mode in HARM_MODES
+    return (not m.nominal or qam) and m.entry.mode in ("assassinate", "abduct", "torture", "sexual")
 
 
 def _qam(norms, m, a) -> bool:
@@ -150,7 +147,6 @@ def _qam(norms, m, a) -> bool:
     return any(st in QAM_SET for w in norms[max(a, m.index - 7):m.index] for st in _stems(w))
 
 
-CLAUSE_END = {".", ":", "؛", ";", "?", "؟", "!"}
 EXPOSED = {"تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "تعرضا", "تعرضتا"}
 
 
@@ -160,7 +156,7 @@ def _exposed(norms, i, a, reach=12) -> bool:
     purpose ("planned")."""
     for k in range(i - 1, max(a, i - reach) - 1, -1):
         w = norms[k]
-        if w in CLAUSE_END:
+        if w in A.CLAUSE_END:
             return False
         if _stems(w) & EXPOSED:
             return True
@@ -240,16 +236,14 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
         for m in matches:
             e = m.entry
             typ = e.type
-            if (sports if e.type in ("ASSAULT", "FIGHT") else sports_strong and e.type not in ("PROTEST", "EXT")):
+            if e.type in ("ASSAULT", "FIGHT") and sports or e.type not in ("ASSAULT", "FIGHT", "PROTEST", "EXT") and sports_strong:
                 continue  # "هاجم لاعب الفريق", "هدد المرمى", "رفض اللاعب": sport, not political events
             if not m.nominal and _noun_marked(rec["text"], toks[m.index], norms, m.index, a):
                 continue  # "طالبًا" (tanween), "طالبة" (ة), "مليون طالب", "وهو طالب": a noun, not a finite verb
             if _in_name(ent_index, toks[m.index]):
                 continue  # "جلال طالباني", "عادل أدهم", "الحشد الشعبي": part of a name
             if e.mode == "firearms" and m.index > a and _stems(norms[m.index - 1]) & {"وقف", "لوقف"}:
-                continue  # "وقف إطلاق النار": a ceasefire
-            if e.type == "AGREE" and not m.nominal and m.index > a and norms[m.index - 1] in ("بما", "ما", "لما", "فيما", "وبما"):
-                continue  # "بما يتفق مع": in line with, not an agreement
+                continue  # "وقف إطلاق النار": a ceasefire (kept a candidate trigger: the gate's features count it)
             others = set()
             for k in range(a, b):
                 if k in trig_idx and norms[k] not in ("انفجار", "تفجير", "اغتيال"):
@@ -289,10 +283,9 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
             if typ == "ASSAULT" and not framed and not _violent_report(
                     m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
                 continue
-            if e.extension == "death" and (
-                    (m.index > a and norms[m.index - 1] in ("حاله", "حالات", "حالتي", "حالتا", "بحاله", "وحاله"))
-                    or (m.index + 1 < b and (norms[m.index + 1][:1].isdigit() or norms[m.index + 1] in ("واحده", "واصابه", "واصابتين")))):
-                continue  # "حالة وفاة وإصابتين", "وفاة واحدة": a casualty count, not a person's death
+            if e.extension == "death" and m.index + 1 < b and (
+                    norms[m.index + 1][:1].isdigit() or norms[m.index + 1] in ("واحده", "واصابه", "واصابتين")):
+                continue  # "وفاة واحدة", "وفاة 3 أشخاص": a casualty count, not a person's death ("حالة وفاة": lexicon)
             if norms[m.index] == "احتجاجا" and kept:
                 continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
             jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")

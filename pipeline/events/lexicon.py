@@ -41,6 +41,7 @@ class Entry:
     needs_next: tuple = ()    # one of these norms must follow (within 6 tokens)
     next_immediate: bool = False  # … as the very next token
     reject_next: tuple = ()   # none of these norms may follow in the next 5 tokens of the clause (proclitics stripped)
+    reject_prev: tuple = ()   # the token right before may not be one of these (exact normalised forms: كما is not ك + ما)
     alt_type: str | None = None  # type when the cue is missing (e.g. DISAPPROVE)
     source: str = "curated"
     extension: str | None = None  # non-PLOVER extension label (EXT events)
@@ -64,6 +65,9 @@ WEAPON_CUES = (
 # casualty words: evidence that an attack word reports an actual attack
 CASUALTY_CUES = "مقتل قتل قتلي قتيلا قتلوا قتيل جرحي جريحا اصابه اصيب اصيبوا بجروح جرح جرحوا ضحايا مصرع".split()
 VIOLENCE_CUES = WEAPON_CUES + CASUALTY_CUES
+
+# "بما يتفق مع" (in line with), "ما اتفق عليه" (what was agreed): not an agreement being reported
+AFTER_MA = ("ما", "بما", "لما", "فيما", "وبما")
 
 CURATED = [
     # ----- ASSAULT ---------------------------------------------------------
@@ -116,8 +120,8 @@ CURATED = [
     ("RETREAT", "release", {}, [("افرج", "فرج")], [], ["الافراج"]),
     # "نقل … جواً / عبر": transported out (the seed's flight); "نقل إلى المستشفى" is not a retreat
     ("RETREAT", "withdraw", {"needs_next": ("جوا", "عبر")}, [], ["نقل", "نقلته", "نقله"], []),
-    ("AGREE", None, {}, [("وافق", "وافق")], [], ["موافقه"]),
-    ("AGREE", None, {}, [("اتفق", "تفق")], [], ["اتفاق", "اتفاقا"]),
+    ("AGREE", None, {"reject_prev": AFTER_MA}, [("وافق", "وافق")], [], ["موافقه"]),
+    ("AGREE", None, {"reject_prev": AFTER_MA}, [("اتفق", "تفق")], [], ["اتفاق", "اتفاقا"]),
     ("CONCEDE", None, {}, [("تنحي", "تنحي"), ("استقال", "ستقيل")], [], ["استقاله", "تنحي"]),
     # "رفض التعليق / الكشف عن هويته" (declined to comment / to be named) is not a political rejection
     ("REJECT", None, {"reject_next": ("التعليق", "تعليق", "الكشف", "الافصاح", "الادلاء", "ذكر", "الحديث")}, [("رفض", "رفض")], [], []),
@@ -137,8 +141,8 @@ CURATED = [
     # ----- non-PLOVER extension (see docs/events.md) --------------------------
     ("EXT", "take-office", {"extension": "take_office", "needs_next": ("رئاسه", "الرئاسه", "الحكم", "منصب", "السلطه")}, [("تولي", "تولي")], [], []),
     # "وفاته/وفاتها" (his/her death), "وفاة الملا عمر": a dated fact about a person; "حالة وفاة" is a
-    # casualty count and is left out by the coder
-    ("EXT", "death", {"extension": "death"}, [], [], ["وفاته", "وفاتها", "وفاه"]),
+    # casualty count (and so is "وفاة واحدة / وفاة 3 أشخاص", left out by the coder)
+    ("EXT", "death", {"extension": "death", "reject_prev": ("حاله", "حالات", "حالتي", "حالتا", "بحاله", "وحاله")}, [], [], ["وفاته", "وفاتها", "وفاه"]),
 ]
 
 # words whose finite forms are too generic to trigger anything from the derived

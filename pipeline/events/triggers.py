@@ -122,7 +122,11 @@ def _cached_lookup(norm: str, table: dict, key: str):
         return res
 
 
-def _next_ok(entry: Entry, norms: list[str], i: int, end: int) -> bool:
+def _context_ok(entry: Entry, norms: list[str], i: int, start: int, end: int) -> bool:
+    """The entry's context conditions around token i: ``reject_prev``,
+    ``reject_next`` (another sense of the word) and ``needs_next``."""
+    if entry.reject_prev and i > start and norms[i - 1] in entry.reject_prev:
+        return False  # "بما يتفق", "حالة وفاة": another sense of the word
     if entry.reject_next:
         for w in norms[i + 1: min(end, i + 6)]:
             if not w[:1].isalpha():
@@ -173,7 +177,7 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
             src_derived = found is not None
         if found is not None:
             stem, prefix, nominal, entries, suffix = found
-            ok = [e for e in entries if _next_ok(e, norms, i, end)]
+            ok = [e for e in entries if _context_ok(e, norms, i, start, end)]
             if ok:
                 e = ok[0]
                 noun = e.kind == "noun" or nominal
