@@ -1,0 +1,1 @@
+"""Language data (word lists as data files), after spaCy's ``spacy/lang``."""
