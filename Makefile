@@ -13,11 +13,12 @@ export PYTHONHASHSEED := 0
 export HF_HUB_OFFLINE := 1
 export TOKENIZERS_PARALLELISM := false
 
-.PHONY: all venv run test models eval bench report browser screenshot export clean normalise tokenise entities events attributions help
+.PHONY: all venv run test lint models eval bench report browser screenshot export clean normalise tokenise entities events attributions help
 
 help:
 	@echo "make run     - run the whole pipeline over seeds/ into $(OUT)/"
 	@echo "make test    - run the test suite"
+	@echo "make lint    - ruff over the code (CI runs it before the tests)"
 	@echo "make models  - rebuild every committed model from DATA_DIR=$(DATA_DIR)"
 	@echo "make eval    - dev-set scores of every stage and backend"
 	@echo "make bench   - speed and memory figures"
@@ -42,6 +43,10 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest tests
+
+# ruff (pinned in requirements.lock; rules in pyproject.toml): CI runs it before the tests
+lint: $(STAMP)
+	$(PY) -m ruff check .
 
 # one stage alone over the previous stage's output of the last `make run`
 IN_normalise := 00-input

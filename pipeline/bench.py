@@ -44,7 +44,7 @@ def _day_file(data: Path, day: str | None) -> Path:
     return zips[0]
 
 
-def _articles(data: Path, first: Path):
+def _articles(first: Path):
     """Articles of ``first``, then of the other days (for the larger memory run)."""
     folder = first.parent
     days = [first] + [p for p in sorted(folder.glob("*.zip")) if p != first]
@@ -174,7 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bench: {os.cpu_count()} CPUs, load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} before start (other work on the machine slows every figure)")
     inp = day
     if a.limit or day.suffix != ".zip":
-        arts = _articles(data, day) if day.suffix == ".zip" else (orjson.loads(x) for x in open(day, "rb") if x.strip())
+        arts = _articles(day) if day.suffix == ".zip" else (orjson.loads(x) for x in open(day, "rb") if x.strip())
         inp = tmp / f"{day.stem}-{a.limit or 'all'}.jsonl"
         it = (x for i, x in enumerate(arts) if a.limit is None or i < a.limit)
         n, words = _write_jsonl(inp, it)
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n== memory as input grows (1 worker, streamed JSONL input)")
         for n in sizes:
             f = tmp / f"mem-{n}.jsonl"
-            got, words = _write_jsonl(f, (x for i, x in enumerate(_articles(data, day)) if i < n))
+            got, words = _write_jsonl(f, (x for i, x in enumerate(_articles(day)) if i < n))
             r = _run(f, tmp / f"mem-{n}", 1, env, extra)
             t = r["manifest"]["timings_s"]["total"]
             print(f"   {got:>6} articles {words:>10,} words: peak RSS {_mb(r['peak'])}, PSS {_mb(r['pss'])}, {words / t:,.0f} words/s")

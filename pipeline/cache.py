@@ -3,7 +3,7 @@
 One file per processed article under ``OUT/.cache/<k[:2]>/<k>``, where the key
 ``k`` hashes the input record (id, text, meta) together with the pipeline's
 identity: every stage's ``info()`` (names, versions, model hashes) and a digest
-of the pipeline's own source code.  Same article + same models + same code ->
+of the pipeline's own source code and language data (word lists).  Same article + same models + same code ->
 same key -> the article is not processed again; anything else is a miss.
 
 Entries are written as the run goes (chunk by chunk, each file written to a
@@ -31,14 +31,19 @@ import orjson
 FORMAT = 1
 
 
-@lru_cache(maxsize=1)
-def code_digest() -> str:
-    """Digest of the pipeline package's Python sources (any code edit = new keys)."""
-    root = Path(__file__).resolve().parent
+@lru_cache(maxsize=4)
+def code_digest(root: Path | None = None) -> str:
+    """Digest of the pipeline package's sources and language data (Python files,
+    word lists, schemas: any edit = new keys).  Presentation and analysis code
+    (report, eval, bench, CLI) does not change records and is left out; models
+    are identified by their hashes in the stages' ``info()``."""
+    root = root or Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for p in sorted(root.rglob("*.py")):
+    for p in sorted(root.rglob("*")):
         rel = p.relative_to(root).as_posix()
-        if rel.startswith(("report/", "eval/")) or rel in ("frames.py", "bench.py", "cli.py", "progress.py"):
+        if not p.is_file() or "__pycache__" in rel or p.suffix not in (".py", ".txt", ".json"):
+            continue
+        if rel.startswith(("report/", "eval/", "annotation/")) or rel in ("frames.py", "bench.py", "cli.py", "progress.py"):
             continue  # analysis/presentation code does not change records
         h.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()[:16]

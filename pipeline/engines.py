@@ -50,11 +50,11 @@ def stages_for(spec: Spec, prebuilt: list | None = None) -> list:
 def process_job(spec: Spec, recs: list[dict], want_cache: bool = True) -> tuple[list[tuple], dict]:
     """Process one chunk: ``([(lines, feed_line, error, cache_entry), ...], timings)``."""
     from . import cache
-    from .runner import process_chunk_full
+    from .chunks import process_chunk
 
     stages = stages_for(spec)
     timings: dict[str, float] = {}
-    res = process_chunk_full(stages, recs, timings)
+    res = process_chunk(stages, recs, timings)
     out = []
     t0 = time.perf_counter()
     for lines, feed, err, keys in res:
@@ -162,7 +162,7 @@ class PoolEngine(Engine):
             if ctx.get_start_method() == "forkserver":
                 # workers fork from a server that has already imported the pipeline and
                 # holds the one-thread environment (started here, inside this window)
-                ctx.set_forkserver_preload(["pipeline.runner", "pipeline.engines", "pipeline.registry"])
+                ctx.set_forkserver_preload(["pipeline.chunks", "pipeline.engines", "pipeline.registry"])
                 from multiprocessing import forkserver
 
                 forkserver.ensure_running()
@@ -252,7 +252,7 @@ class DaskEngine(Engine):
     def info(self) -> dict:
         return {"engine": "dask", "workers": self.workers, "scheduler": "LocalCluster" if self.cluster else self.scheduler}
 
-    def close(self, abort: bool = False) -> None:
+    def close(self, abort: bool = False) -> None:  # noqa: ARG002 (Engine interface; Dask has nothing to abort)
         try:
             self.client.close()
         finally:

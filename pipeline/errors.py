@@ -44,6 +44,7 @@ class Errors:
     E312 = "A worker process failed: {detail}. The run is incomplete; no feed was published."
     E313 = "--workers must be a positive number, not {n}"
     E314 = "--chunk-size must be a positive number, not {n}"
+    E315 = "Output folder {path} is in use by another run (process {pid}); wait for it to finish or choose another --out"
 
 
 class PipelineError(Exception):

@@ -11,7 +11,7 @@ from pathlib import Path
 import orjson
 import pytest
 
-from arabic_corpus import OUTPUT_FILES, same_outputs, write_archive
+from arabic_corpus import same_outputs, write_archive
 from conftest import ROOT
 from pipeline import runner
 from pipeline.errors import PipelineError

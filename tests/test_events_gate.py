@@ -59,7 +59,7 @@ def test_dense_part_moves_the_score():
 
 def test_committed_gate_reads_the_committed_vectors():
     g = json.loads(gate.GATE_PATH.read_text(encoding="utf-8"))
-    for typ, m in g.items():
+    for m in g.values():
         d = m.get("dense")
         if not d:
             continue

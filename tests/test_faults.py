@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 
@@ -159,7 +158,7 @@ def test_fuzz_jsonl_reader_never_raises(tmp_path_factory, lines):
     p = tmp_path_factory.mktemp("fz") / "f.jsonl"
     p.write_bytes(b"\n".join(l.replace(b"\n", b" ") for l in lines))
     n = 0
-    for lineno, obj in lib_read_jsonl(p):
+    for _lineno, obj in lib_read_jsonl(p):
         n += 1
         assert isinstance(obj, (dict, Exception))
     assert n <= len(lines)
@@ -188,7 +187,7 @@ def test_fuzz_each_stage_reader_on_random_records(tmp_path, stage):
         r["id"] = f"r{i}"
         r[rnd.choice(fields)] = rnd.choice(junk)
         lines.append(json.dumps(r, ensure_ascii=False).encode())
-    for i in range(10):
+    for _ in range(10):
         lines.append(bytes(rnd.randrange(256) for _ in range(rnd.randrange(1, 60))).replace(b"\n", b" "))
     (tmp_path / "in.jsonl").write_bytes(b"\n".join(lines) + b"\n")
     res = run_stage(stage, tmp_path / "in.jsonl", tmp_path / "out.jsonl")

@@ -165,7 +165,7 @@ def test_dirty_articles_flow_through_every_stage(tmp_path):
     for name, t in cases.items():
         (tmp_path / "in").mkdir(exist_ok=True)
         (tmp_path / "in" / name).write_text(t, encoding="utf-8")
-    p = cli("run", tmp_path / "in", "--out", tmp_path / "out", check=True)
+    cli("run", tmp_path / "in", "--out", tmp_path / "out", check=True)
     recs = {r["id"]: r for r in read_jsonl(tmp_path / "out" / "feed.jsonl")}
     assert set(recs) == {n[:-4] for n in cases}
     assert recs["latin"]["lang"] == "latin" and recs["forms"]["lang"] == "ar"

@@ -67,13 +67,20 @@ def test_strip_proclitics_known_names():
 def test_committed_name_list_keeps_real_names():
     from pipeline.stages.entities import known_names, strip_proclitics
 
-    names = known_names()
-    if not names:
-        pytest.skip("models/ner/names.txt not built (make models)")
+    assert len(known_names()) > 1000  # committed with the model
     for tok in ("بشار", "لندن", "كاميرون", "فلاديمير", "بيروت"):
         assert strip_proclitics(tok) == 0, tok
     for tok, rest in (("والأسد", "الأسد"), ("لموسكو", "موسكو"), ("بدمشق", "دمشق")):
         assert tok[strip_proclitics(tok):] == rest
+
+
+def test_missing_name_list_is_an_error(tmp_path):
+    from pipeline.errors import PipelineError
+    from pipeline.stages.entities import known_names
+
+    with pytest.raises(PipelineError) as exc:
+        known_names(tmp_path / "names.txt")
+    assert exc.value.code == "E205"
 
 
 def test_entities_stage_offsets_with_clitics(default_stages):

@@ -18,7 +18,6 @@ Results and the decision taken are in docs/events.md ("Cross-validated
 alternatives")."""
 
 import csv
-from pathlib import Path
 import numpy as np
 
 from pipeline.events.coder import code_record
@@ -89,7 +88,7 @@ def old_grid(typ):
     for char in (False, True):
         X_all = [feats(d[0], d[1], d[2], typ, char=char) for d in data]
         for C in (0.03, 0.1, 0.3, 1.0):
-            probs = np.zeros(len(y)); gatep = np.zeros(len(y))
+            probs = np.zeros(len(y))
             for seed in (0, 1):
                 skf = StratifiedKFold(5, shuffle=True, random_state=seed)
                 for tr, te in skf.split(np.zeros(len(y)), y):

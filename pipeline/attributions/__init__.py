@@ -33,7 +33,7 @@ def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False) -> tuple[int
     return cs, ce
 
 
-def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False, preposed: bool = False) -> dict:
+def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False) -> dict:
     cs, ce = _source_span(ctx, s, e, strip_lam)
     saved = None
     if strip_lam and ctx.keys[s].startswith("ل") and not ctx.keys[s].startswith("لل"):
@@ -110,7 +110,7 @@ def _preposed(ctx: Ctx, a: int, i: int) -> bool:
     return all(ctx.keys[k] in LEAD_PARTICLES or ctx.tok(k) in ("،", ",", "-") for k in range(a, i))
 
 
-def _enclosing_start(found: list[dict], ctx: Ctx, i: int, a: int) -> int:
+def _enclosing_start(found: list[dict], i: int, a: int) -> int:
     """Token where the innermost earlier content containing token i starts (else a)."""
     best = a
     for att in found:
@@ -166,7 +166,7 @@ def extract(rec: dict) -> list[dict]:
                     content = rest_after(ctx, e, cut)
                     ctok = (e, cut)
                 else:
-                    lo = _enclosing_start(found, ctx, cue.i, a)
+                    lo = _enclosing_start(found, cue.i, a)
                     content = before_cue(ctx, lo, cue.i)
                     ctok = (lo, cue.i)
                 consumed_until = e
@@ -187,7 +187,7 @@ def extract(rec: dict) -> list[dict]:
                 elif cue.kind == "verb" and not cue.extra.get("conj") and not cue.extra.get("free_relative"):
                     npb = np_before(ctx, cue.i, a, relative=bool(cue.extra.get("relative")))
                     if npb is not None:
-                        src = _make_source(ctx, npb[0], npb[1], cue, preposed=True)
+                        src = _make_source(ctx, npb[0], npb[1], cue)
                         if _agrees_as_pronoun(cue) and src["_number"] == "sg":
                             src = None  # "القضية أكدوا": a plural verb needs a plural subject; the pronoun it is
                 if src is None and (cue.extra.get("impersonal") or cue.extra.get("relative")):
@@ -235,7 +235,7 @@ def extract(rec: dict) -> list[dict]:
                     continue  # "…، أشارت تقارير إلى ذلك": the verb's own object follows
                 if sum(1 for k in range(a, cue.i) if ctx.tok(k).isalnum()) < 3:
                     continue  # "إلى ذلك، أشارت …": nothing before the cue to be the claim
-                lo = _enclosing_start(found, ctx, cue.i, a)
+                lo = _enclosing_start(found, cue.i, a)
                 if after_np and after_np[0] < b and ctx.tok(e) in ("،", ","):
                     content = char_span(ctx, a, b)  # parenthetical in mid-sentence: the sentence is the claim
                     ctok = (a, b)

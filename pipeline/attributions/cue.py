@@ -20,7 +20,6 @@ from .lexicon import (
     JAA_VERBS,
     NOUN_CONTEXT,
     NOT_COMPLEMENTIZER_AFTER,
-    PREP_BEFORE_AN,
     PREP_CUES,
     PREP_TAKES_LAM,
     RELATIVE_BEFORE,

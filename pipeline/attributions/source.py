@@ -531,7 +531,7 @@ def _entity_in(ctx: Ctx, cs: int, ce: int):
     return best
 
 
-def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None, verb_number: str | None = None) -> dict:
+def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None) -> dict:
     """Fields of the source phrase over tokens [s, e) (character span [cs, ce))."""
     while s < e - 1 and ctx.tok(s) in OPEN_Q:
         s += 1  # a quoted name: "الصالح"

@@ -246,7 +246,7 @@ def _table(name: str, sc: dict, n_par: int) -> str:
     return "\n".join(lines)
 
 
-def main(data_dir: Path, args=None) -> dict:
+def main(data_dir: Path, args=None) -> dict:  # noqa: ARG001 (every eval module has this signature)
     data_dir = Path(data_dir)
     if not (data_dir / "saudinewsnet").exists():
         print(f"  skipped: no SaudiNewsNet data at {data_dir / 'saudinewsnet'}")
@@ -259,7 +259,7 @@ def main(data_dir: Path, args=None) -> dict:
     print(f"  dev set: {', '.join(p.name for p in DEV_FILES)}; entities {'from the entities stage' if info['ner'] else 'absent'}")
     res = {}
     parts = {
-        "all": ("all", lambda it: True),
+        "all": ("all", lambda _it: True),
         "tune": ("tune", lambda it: it["split"] == "tune"),
         "held": ("held (never looked at while tuning)", lambda it: it["split"] == "held"),
         "held_old": ("held, batches 1-2 (no longer blind: their errors were read for the rules of batch 3's round)", lambda it: it["split"] == "held" and it.get("batch") != 3),

@@ -281,6 +281,6 @@ def audit(data_dir: Path, stages=None, path: Path | None = None) -> dict | None:
             if (it["start"], it["type"]) in produced:
                 c["present"] += 1
                 c["right"] += bool(it["ok"])
-    for split, c in out.items():
+    for c in out.values():
         c["precision"] = round(c["right"] / c["present"], 3) if c["present"] else None
     return out

@@ -82,7 +82,7 @@ def table(name: str, sc: dict, wps: float | None) -> str:
     return "\n".join(lines)
 
 
-def main(data_dir: Path, args=None) -> dict:
+def main(data_dir: Path, args=None) -> dict:  # noqa: ARG001 (every eval module has this signature)
     split = anercorp_splits(Path(data_dir))["dev"]
     n_words = sum(len(t) for t, _ in split)
     print(f"dev split: last sixth of ANERcorp TRAIN, {len(split)} sentences, {n_words} words")

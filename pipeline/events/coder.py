@@ -194,8 +194,6 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
     ents = rec.get("entities") or []
     ref = article_date(rec.get("meta"))
     # entity token ranges
-    starts = {t["start"]: i for i, t in enumerate(toks)}
-    ends = {t["end"]: i for i, t in enumerate(toks)}
     ent_index = EntityIndex(ents)
     loc_ranges = []
     tok_ends = [t["end"] for t in toks]  # sorted: bisection keeps long articles linear
@@ -217,9 +215,6 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
         sent_stems = set()
         for w in norms[a:b]:
             sent_stems |= _stems(w)
-        has_cue = bool(sent_stems & _CUES)
-        weapon_in_sentence = bool(sent_stems & _WEAPON)
-        casualty_in_sentence = bool(sent_stems & _CASUALTY)
         sports = bool(sent_stems & SPORTS)
         sports_strong = bool(sent_stems & SPORTS_STRONG)
         dates = find_dates(norms, a, b, ref)

@@ -21,7 +21,7 @@ match time (:mod:`pipeline.events.triggers`).
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 

@@ -81,7 +81,7 @@ def _lookup(norm: str, table: dict):
     return None
 
 
-DAWN_NEXT = {"امس", "اليوم", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الاثنين", "الغد"}
+DAWN_NEXT = {"امس", "اليوم", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الغد"}
 DAWN_PREV = {"عند", "منذ", "حتي", "مع", "قبيل", "بعد", "قبل", "الي", "صلاه", "من", "في"}
 
 
@@ -160,7 +160,7 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
         # two-token forms first (ضربة جوية)
         if i + 1 < end:
             pair = w + " " + norms[i + 1]
-            for stem, prefix, nominal in candidates(pair):
+            for stem, prefix, _nominal in candidates(pair):
                 hit = multi.get(stem)
                 if hit:
                     out.append(Match(i, i + 2, hit[0], True, False, prefix))

@@ -5,6 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..arabic import normalise
+from ..errors import PipelineError
 from ..ner import DEFAULT_BACKEND, get_backend
 from ..registry import Stage, register
 
@@ -19,10 +20,12 @@ NAMES_FILE = Path(__file__).resolve().parents[2] / "models" / "ner" / "names.txt
 
 @lru_cache(maxsize=4)
 def known_names(path: Path = NAMES_FILE) -> frozenset:
+    """The name words; a missing or unreadable file is E205, never an empty set
+    (an empty set would silently change which proclitics are cut)."""
     try:
         return frozenset(w for w in path.read_text(encoding="utf-8").split("\n") if w)
-    except OSError:
-        return frozenset()
+    except (OSError, UnicodeDecodeError) as e:
+        raise PipelineError("E205", path=path, detail=type(e).__name__) from None
 
 
 def strip_proclitics(tok: str, names: frozenset | None = None) -> int:
@@ -60,6 +63,7 @@ class Entities(Stage):
     def info(self) -> dict:
         d = super().info()
         d["model"] = self.backend.info()
+        d["names"] = _file_digest(NAMES_FILE)
         return d
 
     def __call__(self, rec: dict) -> dict:
@@ -88,6 +92,14 @@ class Entities(Stage):
             ents.sort(key=lambda e: (e["start"], e["end"]))
             rec["entities"] = [{"id": f"e{k}", **e} for k, e in enumerate(ents, 1)]
         return recs
+
+
+@lru_cache(maxsize=4)
+def _file_digest(path: Path) -> str:
+    import hashlib
+
+    known_names(path)  # E205 when missing
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
 
 
 def _token_range(toks: list[dict], sent: dict) -> tuple[int, int]:

@@ -47,7 +47,7 @@ def _parse(name: str) -> tuple[tuple[tuple[str, str | None], ...], tuple[tuple[s
     if not path.exists():
         raise FileNotFoundError(f"no word list {name!r} ({path})")
     rows, excl = [], []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for raw in path.read_text(encoding="utf-8").splitlines():
         line, _, comment = raw.partition("#")
         line = line.strip()
         if not line:
