@@ -87,7 +87,7 @@ def resave(pt: Path) -> None:
 def floret_lookup(model_dir: Path = SPACY_MODEL):
     """``word -> vector`` from the spaCy model's floret table (by the normalised form)."""
     from pipeline.arabic import normalise
-    from pipeline.ner.spacy_backend import floret_table
+    from pipeline.vectors import floret_table
 
     vectors = floret_table(str(model_dir / "vocab"))
     return lambda w: [float(x) for x in vectors.get_batch([normalise(w)])[0]]

@@ -236,7 +236,7 @@ def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, in
     while k > a and k > i - MAX_NP:
         t = ctx.tok(k - 1)
         kk = ctx.keys[k - 1]
-        if relative and (kk in PREPOSITIONS or kk in ("مع",) or (kk[:1] in "بل" and False)):
+        if relative and (kk in PREPOSITIONS or kk in ("مع",)):
             break
         if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in ("ما", "بما", "مما", "الي"):
             break
@@ -481,7 +481,7 @@ def _sound_plural_shape(k: str) -> bool:
 def _adjective_like(ctx: Ctx, k: int) -> bool:
     """An indefinite adjective after a head noun: a nisba (بريطانية، أمريكيون) or a common one (جديد، حديثة)."""
     kk = bare(ctx.keys[k])
-    return kk in DOC_ADJ or kk.endswith(("يه", "يون", "يين", "يان", "يتان", "يات")) or (len(kk) >= 4 and kk.endswith("ي") and not ctx.keys[k].startswith("ال") and False)
+    return kk in DOC_ADJ or kk.endswith(("يه", "يون", "يين", "يان", "يتان", "يات"))
 
 
 def _doc_named(ctx: Ctx, h: int, e: int) -> bool:
@@ -716,4 +716,4 @@ def compatible(src: dict, gender: str | None, number: str | None) -> bool:
         return gender == "f" and not hum  # non-human plurals take feminine singular: المصادر ... وأضافت
     if number == "du":
         return sn == "du"
-    return sn == "pl" and hum or sn == "du" and False
+    return bool(sn == "pl" and hum)

@@ -69,7 +69,7 @@ def dense_words(norms: list[str], typ: str, window: int) -> dict[str, list[str]]
 
 
 def _vectors(vectors_dir: str):
-    from ..ner.spacy_backend import floret_table
+    from ..vectors import floret_table
 
     return floret_table(str(ROOT / vectors_dir))
 

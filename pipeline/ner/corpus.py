@@ -83,7 +83,22 @@ def anercorp_splits(data_dir: Path) -> dict[str, list[Sentence]]:
     cut = len(sents) - n_dev
     rest, dev = sents[:cut], sents[cut:]
     n_tune = len(rest) // 20
-    return {"train": rest[: len(rest) - n_tune], "tune": rest[len(rest) - n_tune :], "dev": dev}
+    return {"train": rest[: len(rest) - n_tune], "tune": rest[len(rest) - n_tune :], "dev": dev,
+            "dev_dedup": dedup(dev, rest)}
+
+
+def dedup(sents: list[Sentence], against: list[Sentence]) -> list[Sentence]:
+    """``sents`` minus the sentences whose words also occur, as a whole sentence,
+    in ``against`` (ANERcorp repeats some passages word for word) or earlier in
+    ``sents`` itself."""
+    seen = {tuple(t) for t, _ in against}
+    out = []
+    for toks, tags in sents:
+        k = tuple(toks)
+        if k not in seen:
+            seen.add(k)
+            out.append((toks, tags))
+    return out
 
 
 def aqmar(data_dir: Path) -> list[Sentence]:

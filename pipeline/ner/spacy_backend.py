@@ -12,14 +12,6 @@ DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner" / "spacy"
 
 
 @lru_cache(maxsize=2)
-def floret_table(vocab_dir: str):
-    """The floret vectors of a spaCy model's ``vocab`` folder alone (no pipeline,
-    no strings); ``.get_batch([word])`` builds a vector for any string."""
-    from spacy.vocab import Vocab
-
-    return Vocab().from_disk(Path(vocab_dir), exclude=["strings", "lookups"]).vectors
-
-
 def dir_hash(path: Path) -> str:
     h = hashlib.sha256()
     for p in sorted(path.rglob("*")):
