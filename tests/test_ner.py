@@ -64,6 +64,18 @@ def test_strip_proclitics_known_names():
     assert strip_proclitics("والأسد", frozenset()) == 1
 
 
+def test_names_that_begin_with_proclitic_letters_are_not_cut():
+    """فالنسيا is not ف + النسيا: a token that is itself a name word is never cut,
+    also before what looks like the article; the committed name list has them."""
+    from pipeline.stages.entities import known_names, strip_proclitics
+
+    for tok in ("فالنسيا", "كاليفورنيا", "بنغازي", "لوس", "فيينا", "وارسو"):
+        assert strip_proclitics(tok) == 0, tok
+    assert strip_proclitics("وفالنسيا") == 1  # the و still goes
+    assert strip_proclitics("فالنسيا", frozenset({"موسكو"})) == 1  # unknown word: the article rule
+    assert "فالنسيا" in known_names()
+
+
 def test_committed_name_list_keeps_real_names():
     from pipeline.stages.entities import known_names, strip_proclitics
 

@@ -1,7 +1,8 @@
 """Build everything under models/ner (called by ``python -m models.build``).
 
 1. models/ner/names.txt: known name words for the entities stage's clitic
-   stripping (ANERGazet entries + TRAIN/tune/AQMAR entity words, never dev).
+   stripping (ANERGazet entries + TRAIN/tune/AQMAR and news-training entity
+   words + the compiled name lists; never dev or the news held-out days).
 2. models/ner/spacy: the default spaCy model + dev_scores.json.
 3. models/ner/stanza/ar_ner.pt: the stanza model + dev_scores.json.
 """
@@ -18,20 +19,34 @@ NAMES = ROOT / "models" / "ner" / "names.txt"
 CLITICS = "وفبلك"
 
 
+def _looks_clitic(w: str) -> bool:
+    """و ف ب ل ك + the article (والزبداني، بالرياض، وبالقاهرة) or لل: a clitic form."""
+    return (w[0] in CLITICS and w[1:3] == "ال") or (w[0] in "وف" and w[1:2] in tuple("بلك") and w[2:4] == "ال") or w.startswith("لل")
+
+
 def name_words(data_dir: Path) -> list[str]:
+    """Name words: ANERGazet entries, TRAIN/tune/AQMAR and news-training entity
+    words, and every word of the compiled name lists (pipeline/lang/ar/names).
+    A word that is a proclitic + another name word, or a proclitic + the
+    article, is a clitic form, not a name, unless a compiled list spells it as
+    a name (فالنسيا، كاليفورنيا، فالح)."""
+    from pipeline.lang.ar import name_lists
+
+    listed = {normalise(w) for names in name_lists().values() for e in names for w in e.split()}
     words: set[str] = set()
     for entries in D.gazetteers(data_dir).values():
         for e in entries:
             words.update(normalise(w) for w in e.split())
     s = D.anercorp_splits(data_dir)
-    for sent in s["train"] + s["tune"] + D.aqmar(data_dir):
+    for sent in s["train"] + s["tune"] + D.aqmar(data_dir) + D.news(data_dir, "train"):
         toks = sent[0]
         for a, b, _ in D.entities(sent):
             words.update(normalise(w) for w in toks[a:b])
     words = {w for w in words if len(w) >= 3 and w.isalpha()}
-    # a word that is a proclitic + another name word is a clitic form, not a name
     clitic_forms = {w for w in words if w[0] in CLITICS and (w[1:] in words or (w[1] in CLITICS and w[2:] in words))}
-    return sorted(words - clitic_forms)
+    clitic_forms |= {w for w in words if _looks_clitic(w)}
+    listed = {w for w in listed if len(w) >= 3 and w.isalpha()}
+    return sorted((words - clitic_forms) | listed)
 
 
 def build_names(data_dir: Path, out: Path = NAMES) -> int:

@@ -100,7 +100,24 @@ def pretrain(data_dir: Path, overrides: dict, work: Path, max_words: int) -> Pat
     return out / "model0.bin"
 
 
-def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps: int | None = None,
+def news_split(data_dir: Path) -> tuple[list, list]:
+    """The team's news sentences of the training days: every 10th goes to
+    model selection (tune), the rest to training.  Held-out days never."""
+    sents = D.news(data_dir, "train")
+    return [s for i, s in enumerate(sents) if i % 10], [s for i, s in enumerate(sents) if not i % 10]
+
+
+def gazetteer_entries(data_dir: Path) -> dict[str, list[str]]:
+    """ANERGazet plus the compiled name lists of pipeline/lang/ar/names."""
+    from pipeline.lang.ar import name_lists
+
+    out = {k: list(v) for k, v in D.gazetteers(data_dir).items()}
+    for typ, names in name_lists().items():
+        out.setdefault(typ, []).extend(names)
+    return out
+
+
+def build(data_dir: Path, *, aqmar: bool = True, news: bool = True, use_vectors: bool = True, steps: int | None = None,
           pretrain_words: int = PRETRAIN_WORDS, out: Path = OUT, work: Path = WORK) -> dict:
     from spacy.cli.train import train as spacy_train
 
@@ -109,11 +126,13 @@ def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps
     data_dir = Path(data_dir)
     work.mkdir(parents=True, exist_ok=True)
     splits = D.anercorp_splits(data_dir)
-    train = list(splits["train"]) + (D.aqmar(data_dir) if aqmar else [])
+    news_train, news_tune = news_split(data_dir) if news else ([], [])
+    train = list(splits["train"]) + (D.aqmar(data_dir) if aqmar else []) + news_train
     _docbin(train, work / "train.spacy")
-    _docbin(splits["tune"], work / "tune.spacy")
+    _docbin(list(splits["tune"]) + news_tune, work / "tune.spacy")
+    print(f"[ner] training sentences: {len(train)} ({len(news_train)} news); tune {len(splits['tune']) + len(news_tune)}", flush=True)
     gaz = work / "gazetteer.json"
-    gaz.write_text(json.dumps(gazetteer_index(D.gazetteers(data_dir)), ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    gaz.write_text(json.dumps(gazetteer_index(gazetteer_entries(data_dir)), ensure_ascii=False, sort_keys=True), encoding="utf-8")
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "tune.spacy"), "paths.gazetteer": str(gaz)}
     if use_vectors:
         overrides["paths.vectors"] = str(vectors(data_dir, splits, work))
@@ -131,8 +150,9 @@ def build(data_dir: Path, *, aqmar: bool = True, use_vectors: bool = True, steps
     shutil.rmtree(out, ignore_errors=True)
     shutil.copytree(run / "model-best", out)
     portable_config(out)
-    write_known(data_dir, out)
-    return write_dev_scores(data_dir, out, extra={"aqmar": aqmar, "vectors": use_vectors, "pretrain_words": pretrain_words})
+    write_known(data_dir, out, news=news)
+    return write_dev_scores(data_dir, out, extra={"aqmar": aqmar, "news": news, "news_train_sentences": len(news_train),
+                                                 "vectors": use_vectors, "pretrain_words": pretrain_words})
 
 
 def portable_config(out: Path) -> None:
@@ -150,13 +170,14 @@ def portable_config(out: Path) -> None:
     cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def write_known(data_dir: Path, out: Path) -> int:
-    """known_entities.json beside the model: TRAIN/tune/AQMAR entities that are
-    (almost) always that entity (pipeline/ner/known.py); never dev."""
+def write_known(data_dir: Path, out: Path, news: bool = True) -> int:
+    """known_entities.json beside the model: TRAIN/tune/AQMAR (and news training
+    days) entities that are (almost) always that entity (pipeline/ner/known.py);
+    never dev, never the news held-out days."""
     from pipeline.ner.known import build_known
 
     s = D.anercorp_splits(Path(data_dir))
-    rows = build_known(s["train"] + s["tune"] + D.aqmar(Path(data_dir)), D.entities)
+    rows = build_known(s["train"] + s["tune"] + D.aqmar(Path(data_dir)) + (D.news(Path(data_dir), "train") if news else []), D.entities)
     (out / "known_entities.json").write_text(json.dumps(rows, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return len(rows)
 
@@ -179,13 +200,14 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m models.ner.spacy_build")
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--no-aqmar", action="store_true")
+    ap.add_argument("--no-news", action="store_true", help="leave out the team's news NER corpus")
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--steps", type=int, default=None)
     ap.add_argument("--pretrain-words", type=int, default=PRETRAIN_WORDS, help="spacy pretrain on this many SaudiNewsNet words first (0: no pretraining)")
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--work", default=str(WORK))
     a = ap.parse_args(argv)
-    build(Path(a.data), aqmar=not a.no_aqmar, use_vectors=not a.no_vectors, steps=a.steps, pretrain_words=a.pretrain_words, out=Path(a.out), work=Path(a.work))
+    build(Path(a.data), aqmar=not a.no_aqmar, news=not a.no_news, use_vectors=not a.no_vectors, steps=a.steps, pretrain_words=a.pretrain_words, out=Path(a.out), work=Path(a.work))
     return 0
 
 

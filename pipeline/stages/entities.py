@@ -31,18 +31,22 @@ def known_names(path: Path = NAMES_FILE) -> frozenset:
 def strip_proclitics(tok: str, names: frozenset | None = None) -> int:
     """How many leading characters of ``tok`` are proclitics, not part of the name.
 
-    * before the article: و+الأسد, ب+الكرملين, وب+القاهرة (always);
+    * a token that is itself a known name word is never cut (فالنسيا، كاليفورنيا،
+      فالح، بنغازي: their first letters only look like proclitics);
+    * before the article: و+الأسد, ب+الكرملين, وب+القاهرة;
     * before a bare name: ل+موسكو, ب+دمشق, وب+دمشق, only when the remainder is a
       known name word and the whole token is not (so بشار, لندن, كاميرون,
       فلاديمير, بيروت, which are names themselves, are never cut)."""
-    if len(tok) > 4 and tok[0] in _CONJ and tok[1] in _PREP and tok[2:4] == "ال":
-        return 2
-    if len(tok) > 3 and (tok[0] in _CONJ or tok[0] in _PREP) and tok[1:3] == "ال":
-        return 1
     if len(tok) < 4 or not (tok[0] in _CONJ or tok[0] in _PREP):
         return 0
     names = known_names() if names is None else names
-    if not names or normalise(tok) in names:
+    if normalise(tok) in names:
+        return 0
+    if len(tok) > 4 and tok[0] in _CONJ and tok[1] in _PREP and tok[2:4] == "ال":
+        return 2
+    if len(tok) > 3 and tok[1:3] == "ال":
+        return 1
+    if not names:
         return 0
     if len(tok) > 4 and tok[0] in _CONJ and tok[1] in _PREP and normalise(tok[2:]) in names and normalise(tok[1:]) not in names:
         return 2

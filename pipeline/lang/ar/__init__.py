@@ -104,6 +104,36 @@ def names() -> list[str]:
 def digest() -> str:
     """sha256 over every list file (name and bytes), in sorted order."""
     h = hashlib.sha256()
-    for p in sorted(HERE.glob("*.txt")):
-        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    for p in sorted(HERE.rglob("*.txt")):
+        h.update(p.relative_to(HERE).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()[:16]
+
+
+#: compiled name lists (``names/*.txt``, provenance in each file's header) and their entity type
+NAME_LISTS = {
+    "countries": "LOC", "cities": "LOC", "saudi_places": "LOC", "regions_world": "LOC",
+    "officials": "PER", "given_names": "PER",
+    "organisations_intl": "ORG", "organisations_saudi_gulf": "ORG", "media": "ORG",
+    "armed_groups": "ORG", "parties_movements": "ORG", "sports_clubs": "ORG",
+}
+
+
+@lru_cache(maxsize=None)
+def name_variants(name: str) -> tuple[tuple[str, ...], ...]:
+    """One tuple of spellings (as written) per line of ``names/NAME.txt``."""
+    path = HERE / "names" / f"{name}.txt"
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line:
+            out.append(tuple(v.strip() for v in line.split(" | ") if v.strip()))
+    return tuple(out)
+
+
+def name_lists() -> dict[str, list[str]]:
+    """``{"PER"|"ORG"|"LOC": [every spelling of every entry]}`` over the lists present."""
+    out: dict[str, list[str]] = {}
+    for name, typ in NAME_LISTS.items():
+        if (HERE / "names" / f"{name}.txt").exists():
+            out.setdefault(typ, []).extend(v for row in name_variants(name) for v in row)
+    return out
