@@ -4,7 +4,7 @@ and :mod:`pipeline.report`.
     python -m pipeline run PATH [PATH ...] --out DIR [--ner spacy|stanza|camel]
                        [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--no-cache]
     python -m pipeline STAGE --in IN.jsonl --out OUT.jsonl
-    python -m pipeline export DIR [--format parquet|csv] [--out DIR/export]
+    python -m pipeline export DIR [--format parquet|csv|plover] [--out DIR/export]
     python -m pipeline report DIR [--out DIR/report]
 """
 from __future__ import annotations
@@ -52,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     pg.add_argument("--no-progress", dest="progress", action="store_false", help="never show the progress bar (default: shown when stderr is a terminal)")
     e = sub.add_parser("export", help="write the documents/entities/events/attributions tables of a run")
     e.add_argument("dir", help="a run's output directory (with feed.jsonl)")
-    e.add_argument("--format", default="parquet", help="parquet (default) or csv")
+    e.add_argument("--format", default="parquet", help="parquet (default), csv, or plover (one PLOVER JSON record per event)")
     e.add_argument("--out", default=None, help="output directory (default DIR/export)")
     rp = sub.add_parser("report", help="write a static HTML report of a run")
     rp.add_argument("dir", help="a run's output directory (with feed.jsonl)")
@@ -102,7 +102,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.cmd == "export":
             from .frames import export
 
-            paths = export(args.dir, fmt=args.format, out_dir=args.out)
+            if args.format == "plover":
+                from .plover_export import export_plover
+
+                paths = [export_plover(args.dir, out_dir=args.out)]
+            else:
+                paths = export(args.dir, fmt=args.format, out_dir=args.out)
             print("wrote " + "  ".join(str(p) for p in paths))
             return 0
         if args.cmd == "report":

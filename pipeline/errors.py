@@ -36,7 +36,7 @@ class Errors:
     E301 = "Output directory {path} is not writable: {detail}"
     E302 = "Writing {path} failed: {detail}. The run is incomplete; no feed was published."
     E303 = "Count check failed: {n_in} inputs but {n_out} records + {n_err} errors"
-    E304 = "Unknown export format {fmt!r}; choose parquet or csv"
+    E304 = "Unknown export format {fmt!r}; choose parquet, csv or plover"
     E305 = "No pipeline run found in {path} (expected feed.jsonl)"
     # engines, batch runs, reports (E31x)
     E310 = "Unknown engine {name!r}; choose local or dask"

@@ -89,7 +89,7 @@ def test_audit_scores_judged_events_that_are_still_produced(tmp_path):
         z.writestr("2099-01-01.json", json.dumps([{"url": "u", "content": ARTICLE}], ensure_ascii=False))
     lines = [_audit_line(ARTICLE, "اغتال", "ASSAULT", True),
              _audit_line(ARTICLE, "ووافق", "AGREE", False),        # produced, judged wrong
-             _audit_line(ARTICLE, "طالبة", "DEMAND", False),       # judged wrong and no longer produced
+             _audit_line(ARTICLE, "طالبة", "REQUEST", False),       # judged wrong and no longer produced
              _audit_line(ARTICLE, "الوزير", "AGREE", True, split="tune", sha="0" * 40)]  # text moved: misaligned
     path = tmp_path / "audit.jsonl"
     path.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")

@@ -56,11 +56,11 @@ def one(events, typ):
     ("اغتال مسلحون مجهولون ضابطاً في الشرطة أمس.", "ASSAULT", "اغتال", "assassinate"),
     ("اغتيلت ناشطة حقوقية أمس برصاص مسلحين.", "ASSAULT", "اغتيلت", "assassinate"),
     ("خطف مسلحون ثلاثة صحافيين أجانب قرب الحدود.", "ASSAULT", "خطف", "abduct"),
-    ("قتل أربعة جنود في انفجار عبوة ناسفة.", "ASSAULT", "قتل", "kill"),
+    ("قتل أربعة جنود في انفجار عبوة ناسفة.", "ASSAULT", "قتل", None),
     ("تظاهر مئات الطلاب أمس أمام وزارة التعليم.", "PROTEST", "تظاهر", "demo"),
     ("اعتصم العمال أمس أمام مقر الشركة.", "PROTEST", "اعتصم", "demo"),
-    ("اندلعت اشتباكات بين الجيش والمتمردين في ضواحي المدينة.", "FIGHT", "اشتباكات", "small-arms"),
-    ("وطالب رئيس الوزراء الحكومة بوقف الاستيطان.", "DEMAND", "وطالب", None),
+    ("اندلعت اشتباكات بين الجيش والمتمردين في ضواحي المدينة.", "ASSAULT", "اشتباكات", "firearms"),
+    ("وطالب رئيس الوزراء الحكومة بوقف الاستيطان.", "REQUEST", "وطالب", None),
     ("وانسحبت القوات الأجنبية من المدينة.", "RETREAT", "وانسحبت", "withdraw"),
     ("وتمكن السجين من الفرار بعد أسبوع.", "RETREAT", "الفرار", "withdraw"),
     ("ووافق الرئيس على خطة السلام.", "AGREE", "ووافق", None),
@@ -73,7 +73,7 @@ def test_trigger_families(code, text, typ, trigger, mode):
 
 
 def test_clitic_attached_trigger_span_is_whole_token(code):
-    ev = one(code("وأمر القائد الجنود بالانسحاب من المدينة بعد أيام من القتال فوافقوا."), "DEMAND")
+    ev = one(code("وأمر القائد الجنود بالانسحاب من المدينة بعد أيام من القتال فوافقوا."), "REQUEST")
     assert ev["trigger"]["text"] == "وأمر"
     ret = one(code("وأمر القائد الجنود بالانسحاب من المدينة."), "RETREAT")
     assert ret["trigger"]["text"] == "بالانسحاب"
@@ -84,7 +84,7 @@ def test_metaphorical_and_sports_attack_are_not_assault(code):
     assert not [e for e in code("هاجم لاعب الفريق مرمى الخصم في الشوط الثاني من المباراة.") if e["type"] == "ASSAULT"]
     evs = code("هاجم الوزير المعارضة في خطابه أمام البرلمان.")
     assert not [e for e in evs if e["type"] == "ASSAULT"]
-    assert one(evs, "DISAPPROVE")["trigger"]["text"] == "هاجم"
+    assert one(evs, "ACCUSE")["trigger"]["text"] == "هاجم"
 
 
 def test_nominal_reference_is_not_an_event(code):
@@ -219,7 +219,7 @@ def test_agent_after_ala_yad(code):
 
 
 def test_fight_parties_between(code):
-    ev = one(code("اندلعت اشتباكات بين الجيش والمتمردين في المدينة."), "FIGHT")
+    ev = one(code("اندلعت اشتباكات بين الجيش والمتمردين في المدينة."), "ASSAULT")
     assert ev["source_actor"]["text"] == "الجيش"
     assert "المتمردين" in ev["target_actor"]["text"]
 
@@ -316,11 +316,11 @@ def test_exposed_to_is_not_a_purpose(code):
 
 
 @pytest.mark.parametrize("text, typ, trigger", [
-    ("وجدت الموظفة الطالب في الشقة صباح أمس.", "DEMAND", "الطالب"),          # the student, not "demanded"
+    ("وجدت الموظفة الطالب في الشقة صباح أمس.", "REQUEST", "الطالب"),          # the student, not "demanded"
     ("وتسعى الهيئة لتوفير وجهات سفر دولية جديدة.", "RETREAT", "سفر"),          # travel, not س + فر
     ("وتم نقل المصابين إلى المستشفى العام.", "RETREAT", "نقل"),                # hospital transport
     ("وأسفر الحادث المروري عن حالة وفاة وثلاث إصابات.", "OTHER", "وفاة"),     # a casualty count
-    ("ويفيد تدليك اليدين والقدمين في تخفيف الألم.", "DISAPPROVE", "اليدين"),   # the hands, not أدان
+    ("ويفيد تدليك اليدين والقدمين في تخفيف الألم.", "ACCUSE", "اليدين"),   # the hands, not أدان
     ("وناشد والدهما المسؤولين التدخل.", "COERCE", "والدهما"),                 # their father, not داهم
 ])
 def test_readings_that_morphology_rules_out(code, text, typ, trigger):
@@ -328,7 +328,7 @@ def test_readings_that_morphology_rules_out(code, text, typ, trigger):
 
 
 @pytest.mark.parametrize("text, typ, trigger, modality", [
-    ("طالب الوزير أمس بإصلاح القانون.", "DEMAND", "طالب", None),
+    ("طالب الوزير أمس بإصلاح القانون.", "REQUEST", "طالب", None),
     ("سيفر المتهم إلى الخارج إذا أفرج عنه.", "RETREAT", "سيفر", "future"),
     ("وتم نقله جواً عبر قاعدة عسكرية إلى العاصمة.", "RETREAT", "نقله", None),
     ("وقد تولى الحكم منذ عام 1980 حتى وفاته في عام 1999.", "OTHER", "وفاته", None),
@@ -344,20 +344,20 @@ def test_phrase_boundaries_of_actors(code):
     assert ev["target_actor"]["text"].startswith("مئات")
     ev = one(code("وذكرت الشرطة أن المهاجمين فرا وأضافت أن إصابة الحارس ليست خطيرة."), "RETREAT")
     assert ev["target_actor"] is None                             # "وأضافت" is a verb, not a phrase
-    ev = one(code("وشن معجبو المغنية هجوماً حاداً على المصممة."), "DISAPPROVE")
+    ev = one(code("وشن معجبو المغنية هجوماً حاداً على المصممة."), "ACCUSE")
     assert ev["source_actor"] is None or "حادا" not in ev["source_actor"]["text"]  # an adjective, not the agent
     ev = one(code("وأدت ضربة جوية أميركية أمس إلى مقتل ثمانية مسلحين."), "ASSAULT")
     assert ev["source_actor"] and "أميركية" in ev["source_actor"]["text"]  # a nationality names the attacker
 
 
 @pytest.mark.parametrize("text, typ", [
-    ("احتفلت الكلية أمس بتخريج 138 طالبًا من الدفعة الأولى.", "DEMAND"),         # tanween: a noun
-    ("وقالت طالبة في الكلية إنها تحلم بالعمل في الصحافة.", "DEMAND"),             # ة: a noun
-    ("وتخرج 120 طالبا من الكلية في فبراير.", "DEMAND"),                          # a counted noun
+    ("احتفلت الكلية أمس بتخريج 138 طالبًا من الدفعة الأولى.", "REQUEST"),         # tanween: a noun
+    ("وقالت طالبة في الكلية إنها تحلم بالعمل في الصحافة.", "REQUEST"),             # ة: a noun
+    ("وتخرج 120 طالبا من الكلية في فبراير.", "REQUEST"),                          # a counted noun
     ("ورفض متحدث باسم الشركة التعليق على الخبر.", "REJECT"),                     # declined to comment
-    ("وتقدم الوزير بطلب رسمي إلى البرلمان لمناقشة الهجوم المسلح.", "FIGHT"),      # submitted, not advanced
-    ("وتقدم الحكومة تعازيها إلى عائلات ضحايا الهجوم المسلح.", "FIGHT"),
-    ("وأُدين المتهم أمس بتهمة التزوير.", "DISAPPROVE"),                          # convicted
+    ("وتقدم الوزير بطلب رسمي إلى البرلمان لمناقشة الهجوم المسلح.", "ASSAULT"),      # submitted, not advanced
+    ("وتقدم الحكومة تعازيها إلى عائلات ضحايا الهجوم المسلح.", "ASSAULT"),
+    ("وأُدين المتهم أمس بتهمة التزوير.", "ACCUSE"),                          # convicted
     ("ويجري العمل بما يتفق مع المعايير الدولية.", "AGREE"),                       # in line with
     ("وهدد المهاجم المرمى في الشوط الأول من المباراة.", "THREATEN"),             # sport
 ])
@@ -384,14 +384,14 @@ def test_death_extension_has_no_actors(code):
 
 @pytest.mark.parametrize("text, typ", [
     ("ورفض المتمردون إعلان وقف إطلاق النار من الجانبين.", "ASSAULT"),             # a ceasefire
-    ("وقال القيادي جلال طالباني إن المفاوضات مستمرة.", "DEMAND"),                 # part of a name
-    ("ويعاني نحو نصف مليون طالب من نقص المدارس.", "DEMAND"),                       # a counted noun
-    ("وقال إن المهاجم، وهو طالب في كلية الهندسة، فر من المكان.", "DEMAND"),        # وهو طالب: a noun
+    ("وقال القيادي جلال طالباني إن المفاوضات مستمرة.", "REQUEST"),                 # part of a name
+    ("ويعاني نحو نصف مليون طالب من نقص المدارس.", "REQUEST"),                       # a counted noun
+    ("وقال إن المهاجم، وهو طالب في كلية الهندسة، فر من المكان.", "REQUEST"),        # وهو طالب: a noun
     ("وعندما سافر إلى أوروبا درس الأدب.", "RETREAT"),                              # travelled
     ("وقال إن تسريب الوثائق يهدد الأمن الوطني.", "THREATEN"),                     # endangers (generic present)
-    ("ويسيطر المتطرفون على مناطق واسعة في المحافظة.", "FIGHT"),                  # a state, not an event
+    ("ويسيطر المتطرفون على مناطق واسعة في المحافظة.", "ASSAULT"),                  # a state, not an event
     ("وتجمع حشد من المحتجين أمام المحكمة.", "MOBILIZE"),                          # a crowd
-    ("وقتل خمسة أشخاص في هجوم على سوق المدينة الشهر الماضي.", "DISAPPROVE"),      # not a verbal attack
+    ("وقتل خمسة أشخاص في هجوم على سوق المدينة الشهر الماضي.", "ACCUSE"),      # not a verbal attack
 ])
 def test_more_words_that_are_not_these_events(code, text, typ):
     assert not [e for e in code(text) if e["type"] == typ]
@@ -400,8 +400,8 @@ def test_more_words_that_are_not_these_events(code, text, typ):
 @pytest.mark.parametrize("text, typ", [
     ("وهدد الجيش أمس باقتحام المدينة إذا لم ينسحب المسلحون.", "THREATEN"),
     ("وحشد الجيش آلاف الجنود على الحدود الشمالية.", "MOBILIZE"),
-    ("وسيطرت القوات الحكومية أمس على قاعدة عسكرية بعد معارك عنيفة.", "FIGHT"),
-    ("وانتقد الوزير الهجوم الإعلامي على الحكومة.", "DISAPPROVE"),
+    ("وسيطرت القوات الحكومية أمس على قاعدة عسكرية بعد معارك عنيفة.", "COERCE"),  # occupying territory
+    ("وانتقد الوزير الهجوم الإعلامي على الحكومة.", "ACCUSE"),
 ])
 def test_and_where_they_are(code, text, typ):
     assert [e for e in code(text) if e["type"] == typ]
@@ -416,7 +416,7 @@ def test_a_persons_death_and_a_casualty_count(code):
 
 
 def test_renewed_condemnation_is_reported(code):
-    ev = one(code("وجدد مجلس الوزراء إدانة المملكة للجريمة الإرهابية."), "DISAPPROVE")
+    ev = one(code("وجدد مجلس الوزراء إدانة المملكة للجريمة الإرهابية."), "ACCUSE")
     assert ev["trigger"]["text"] == "إدانة"
 
 

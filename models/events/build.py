@@ -127,7 +127,7 @@ def gate_examples(data_dir: Path, typ: str, dense: bool = False):
     ``dense`` the features also hold the floret blocks (``d:BLOCK:i``)."""
     import csv
 
-    from pipeline.events.coder import code_record
+    from pipeline.events.coder import code_families
     from pipeline.events.gate import dense_features, features
     from pipeline.events.split import is_held_out
     from pipeline.record import new_record
@@ -144,7 +144,7 @@ def gate_examples(data_dir: Path, typ: str, dense: bool = False):
             for st in stages:
                 rec = st(rec)
             rec["entities"] = []
-            evs = code_record(rec, use_gate=False)
+            evs = code_families(rec, use_gate=False)  # the gate reads the lexicon's families
             norms = [t["norm"] for t in rec["tokens"]]
             f = features(norms, evs, typ)
             if dense:

@@ -20,7 +20,7 @@ alternatives")."""
 import csv
 import numpy as np
 
-from pipeline.events.coder import code_record
+from pipeline.events.coder import code_families
 from pipeline.events.triggers import find, candidates
 from pipeline.events.split import is_held_out
 from pipeline.record import new_record
@@ -67,7 +67,7 @@ def load(typ):
         rec = new_record(row["id"], row["text"], {})
         for st in stages: rec = st(rec)
         rec["entities"] = []
-        evs = code_record(rec, use_gate=False)
+        evs = code_families(rec, use_gate=False)
         norms = [t["norm"] for t in rec["tokens"]]
         ms = find(norms, 0, len(norms))
         out.append((norms, evs, ms, row["label"] == "yes", row["label"]))

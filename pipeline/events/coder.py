@@ -11,6 +11,7 @@ from ..stages.entities import strip_proclitics
 from . import actors as A
 from . import gate
 from .dates import article_date, find_dates, nearest
+from .plover import CONTEXT_2016, to_today
 from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
 from .magnitudes import find_magnitudes
 from .numbers import word_value
@@ -189,6 +190,13 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
 
 
 def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> list[dict]:
+    """The record's events in today's PLOVER categories (the feed's)."""
+    return _today(code_families(rec, use_derived, use_gate))
+
+
+def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True) -> list[dict]:
+    """The events as the lexicon's trigger families name them (the 2016 draft's
+    types and modes): what the gate reads, in training and at run time."""
     toks = rec["tokens"]
     norms = [t["norm"] for t in toks]
     ents = rec.get("entities") or []
@@ -343,6 +351,21 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
                     drop.update(asserted)  # rule hit, but the sentence does not read as a report of it
             if drop:
                 events[n_before:] = [e for i, e in enumerate(sent_events) if i not in drop]
-    for k, ev in enumerate(events, 1):
-        ev["id"] = f"v{k}"
     return events
+
+
+def _today(events: list[dict]) -> list[dict]:
+    """The lexicon's 2016 families → today's PLOVER category, mode and context
+    (plover.FROM_2016; a dropped category's events go), then the ids."""
+    out = []
+    for ev in events:
+        if ev["type"] != "OTHER":
+            family = ev["type"]
+            ev["type"], ev["mode"] = to_today(family, ev["mode"])
+            if ev["type"] is None:
+                continue
+            ev["context"] = list(CONTEXT_2016.get(family, ()))
+        out.append(ev)
+    for k, ev in enumerate(out, 1):
+        ev["id"] = f"v{k}"
+    return out

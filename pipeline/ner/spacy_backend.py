@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-from functools import lru_cache
 from pathlib import Path
 
 from ..errors import PipelineError
@@ -11,7 +10,6 @@ from .labels import map_label
 DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner" / "spacy"
 
 
-@lru_cache(maxsize=2)
 def dir_hash(path: Path) -> str:
     h = hashlib.sha256()
     for p in sorted(path.rglob("*")):
