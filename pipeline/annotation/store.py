@@ -69,7 +69,10 @@ def parse_unit(task: str, parts: list[str], text: str, offset: int) -> dict:
             if f.get("in"):
                 item["in"] = _int_or_none(f["in"])
             if f.get("src"):
-                item["src"] = _int_or_none(f["src"].lstrip("s"))
+                item["src"] = _int_or_none(f["src"].lstrip("s"))  # None: src=none (no antecedent)
+                item["src_given"] = True
+            if f.get("resolved"):
+                item["resolved"] = f["resolved"]
         else:
             item["category"] = f.get("category")
             item["mode"] = f.get("mode")
@@ -153,16 +156,20 @@ def agreement(task: str, first: dict[str, dict], second: dict[str, dict]) -> dic
     return out
 
 
-def build(task: str, work: Path, data_dir: Path) -> tuple[list[dict], list[dict], dict, list[str]]:
-    """``(rows, second_pass_rows, agreement, problems)``."""
+def build(task: str, work: Path, data_dir: Path, only: set[str] | None = None) -> tuple[list[dict], list[dict], dict, list[str]]:
+    """``(rows, second_pass_rows, agreement, problems)``; ``only``: the finished
+    batches (e.g. {"ner-01", "ner-02"}), others are left out."""
     import hashlib
 
     pre = PREFIX[task]
     index = [json.loads(x) for x in (work / f"{task}-index.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+    if only is not None:
+        index = [r for r in index if r["id"].rsplit("-", 1)[0] in only]
     texts = load_articles(data_dir, index)
     first: dict[str, list[str]] = {}
     for p in sorted((work / "out").glob(f"{pre}-[0-9][0-9].tsv")):
-        first.update(read_tsv(p))
+        if only is None or p.stem in only:
+            first.update(read_tsv(p))
     second = read_tsv(work / "out" / f"{pre}-D.tsv")
     adjudicated = read_tsv(work / "out" / f"{pre}-A.tsv")
     rows, rows2, problems = [], [], []
@@ -208,8 +215,10 @@ def main(argv=None):
     ap.add_argument("--work", required=True)
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--only", default="", help="comma-separated finished batches (default: every batch file)")
     a = ap.parse_args(argv)
-    rows, rows2, agree, problems = build(a.task, Path(a.work), Path(a.data))
+    only = {b for b in a.only.split(",") if b} or None
+    rows, rows2, agree, problems = build(a.task, Path(a.work), Path(a.data), only)
     out = Path(a.out)
     write_jsonl(rows, out)
     write_jsonl(rows2, out.with_name(out.stem + "_second.jsonl"))

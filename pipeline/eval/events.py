@@ -32,6 +32,7 @@ from ..events.split import is_held_out
 from ..events.triggers import candidates
 from ..record import new_record
 from ..registry import build
+from .stats import prf_ci
 
 TYPES = ("ASSAULT", "PROTEST")
 _CPU: list[float] = []  # CPU seconds of the events stage per run_sentences call (robust to a busy machine)
@@ -87,6 +88,7 @@ def detection(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -> tu
         words += w
         counts = {p: [0, 0, 0] for p in PARTS}
         unanimous = {p: [0, 0, 0] for p in PARTS}  # "difficult no" (a dissenting annotator) left out
+        units = {p: [] for p in PARTS}  # per sentence (tp, predicted, gold): the bootstrap's units
         for row, rec in zip(rows, recs):
             pos = any(e["type"] == typ and not e["negated"] and e["modality"] is None for e in rec["events"])
             preds[(typ, row["id"])] = rec
@@ -96,9 +98,10 @@ def detection(gold_dir: Path, upstream, ev_stage, tune_only: bool = False) -> tu
                 continue
             for part in ("all", _part(row["id"])):
                 counts[part][k] += 1
+                units[part].append((int(k == 0), int(pos), int(gold)))
                 if row["label"] != "difficult no":
                     unanimous[part][k] += 1
-        scores[typ] = {p: _prf(*counts[p]) for p in PARTS}
+        scores[typ] = {p: {**_prf(*counts[p]), "f1_ci": prf_ci(units[p])["f_ci"] if units[p] else None} for p in PARTS}
         scores[typ].update({f"{p} unanimous": _prf(*unanimous[p]) for p in PARTS})
     return scores, seconds, words, preds
 
@@ -182,7 +185,8 @@ def main(data_dir: Path, args=None) -> dict:
         for typ in TYPES:
             for part in parts:
                 s = scores[typ][part + suffix]
-                print(f"{indent}{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}")
+                ci = f"   F1 95% CI [{s['f1_ci'][0]:.3f}, {s['f1_ci'][1]:.3f}]" if s.get("f1_ci") else ""
+                print(f"{indent}{typ:8} {part:9} {s['p']:6.3f} {s['r']:6.3f} {s['f1']:6.3f}   {s['tp']}/{s['fp']}/{s['fn']}{ci}")
 
     print("Sentence-level detection (asserted events only; ambiguous ignored)")
     print(f"{'type':8} {'part':9} {'P':>6} {'R':>6} {'F1':>6}   tp/fp/fn")
