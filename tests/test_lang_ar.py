@@ -39,3 +39,30 @@ def test_digest_changes_with_a_list(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         ar.digest.cache_clear()
+
+
+@pytest.mark.parametrize("name", sorted(ar.NAME_LISTS))
+def test_name_list_has_provenance_and_no_duplicates(name):
+    path = ar.HERE / "names" / f"{name}.txt"
+    if not path.exists():
+        pytest.skip(f"{path.name} not compiled yet")
+    head = "\n".join(line for line in path.read_text(encoding="utf-8").splitlines()[:15] if line.startswith("#"))
+    assert "Provenance" in head or "provenance" in head, f"{name}: no provenance in the header"
+    rows = ar.name_variants(name)
+    assert len(rows) >= 20
+    # variants of one entry may share a key (جدة | جده); two entries may not
+    from collections import Counter
+
+    per_row = Counter(k for row in rows for k in {ar.key(v) for v in row})
+    dups = sorted(k for k, n in per_row.items() if n > 1)
+    assert len(dups) <= len(rows) // 50, f"{name}: spellings in two entries: {dups[:10]}"
+    assert all(v and not STRAY.search(v) for row in rows for v in row)
+
+
+def test_name_lists_feed_the_entity_features():
+    lists = ar.name_lists()
+    if not lists:
+        pytest.skip("no compiled name lists")
+    assert set(lists) <= {"PER", "ORG", "LOC"}
+    if "LOC" in lists:
+        assert ar.key("الرياض") in {ar.key(x) for x in lists["LOC"]}

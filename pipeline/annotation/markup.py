@@ -54,8 +54,10 @@ def parse_entities(marked: str, original: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def parse_tags(marked: str, original: str, letters: str) -> dict[tuple[str, int], tuple[int, int]]:
-    """``{(letter, n): (start, end)}`` for numbered tags with the given letters."""
+def parse_tags(marked: str, original: str, letters: str, repeat: str = "") -> dict[tuple, tuple[int, int]]:
+    """``{(letter, n): (start, end)}`` for numbered tags with the given letters.
+    Letters in ``repeat`` may be used more than once per item (an actor named in
+    two places): the second span is keyed ``(letter, n, 2)``, and so on."""
     spans: dict[tuple[str, int], tuple[int, int]] = {}
     open_at: dict[tuple[str, int], int] = {}
     plain, pos, length = [], 0, 0
@@ -68,13 +70,16 @@ def parse_tags(marked: str, original: str, letters: str) -> dict[tuple[str, int]
         length += len(chunk)
         key = (letter, n)
         if not closing:
-            if key in open_at or key in spans:
+            if key in open_at or (key in spans and letter not in repeat):
                 raise MarkupError(f"<{letter}{n}> opened twice")
             open_at[key] = length
         else:
             if key not in open_at:
                 raise MarkupError(f"</{letter}{n}> closes nothing")
-            spans[key] = (open_at.pop(key), length)
+            k, store_key = 2, key
+            while store_key in spans:
+                store_key, k = (letter, n, k), k + 1
+            spans[store_key] = (open_at.pop(key), length)
         pos = m.end()
     plain.append(marked[pos:])
     if open_at:

@@ -53,7 +53,7 @@ def parse_unit(task: str, parts: list[str], text: str, offset: int) -> dict:
         return {"entities": [[s + offset, e + offset, t] for s, e, t in parse_entities(parts[1], text)]}
     if len(parts) < 3:
         raise MarkupError("expected 3 columns")
-    spans = parse_tags(parts[1], text, LETTERS[task])
+    spans = parse_tags(parts[1], text, LETTERS[task], repeat="ar" if task == "events" else "")
     fields = parse_fields(parts[2])
     items = []
     for n in sorted(fields):
@@ -62,6 +62,9 @@ def parse_unit(task: str, parts: list[str], text: str, offset: int) -> dict:
         for letter in LETTERS[task]:
             sp = spans.get((letter, n))
             item[ROLE[letter]] = [sp[0] + offset, sp[1] + offset] if sp else None
+            more = [spans[k] for k in sorted(k for k in spans if len(k) == 3 and k[:2] == (letter, n))]
+            if more:
+                item[ROLE[letter] + "_more"] = [[a + offset, b + offset] for a, b in more]
         if task == "attributions":
             item["named"] = f.get("named") in ("1", "true", "True")
             item["count"] = _int_or_none(f.get("count"))

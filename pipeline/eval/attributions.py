@@ -28,6 +28,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV_FILES = sorted((ROOT / "tests" / "data").glob("attributions_dev*.jsonl"))
+#: the team's news set (docs/annotation/attributions.md; standoff from pipeline.annotation.store)
+NEWS_FILE = ROOT / "tests" / "data" / "news_attributions.jsonl"
 SPEED_DAY = "2015-08-10.zip"
 SPEED_ARTICLES = 600
 
@@ -235,6 +237,94 @@ def speed(data_dir: Path, day: str = SPEED_DAY, n: int = SPEED_ARTICLES) -> dict
     return {"day": day, "articles": len(recs), "words": words, "seconds": round(dt, 3), "words_per_s": round(words / dt) if dt else None, "attributions": n_att}
 
 
+def load_news(path: Path | None = None) -> list[dict]:
+    """The team's news set in the dev set's item shape: a pronoun continuation's
+    source is its antecedent's span (``resolved``), a source with no antecedent
+    in the paragraph is ``None``."""
+    path = path or NEWS_FILE
+    if not path.exists():
+        return []
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        by_n = {a["n"]: a for a in r["attributions"]}
+        atts = []
+        for a in r["attributions"]:
+            g = {"cue": a["cue"], "content": a["content"] or a["cue"], "source": a["source"], "named": a["named"],
+                 "count": a["count"], "kind": a["kind"]}
+            if a.get("src_given"):
+                ante = by_n.get(a.get("src"))
+                g["source"] = ante["source"] if ante else None
+                g["resolved"] = "pronoun"
+                if ante:
+                    g.update(named=ante["named"], count=ante["count"], kind=ante["kind"])
+            elif a.get("resolved"):
+                g["resolved"] = "pronoun"
+            if g["source"] is None and not g.get("resolved"):
+                g["resolved"] = "none"
+            atts.append(g)
+        items.append({"zip": r["zip"], "index": r["index"], "para": r["span"], "sha1": r["sha1"], "split": r["split"],
+                      "id": r["id"], "attributions": atts})
+    return items
+
+
+def score_ci(items: list[dict], preds: list[list[dict]]) -> dict:
+    """Source overlap P/R/F1, named and count accuracy (matched sources) and
+    counted-source accuracy (gold sources with count >= 2 found with that count),
+    each with a 95% bootstrap interval over paragraphs."""
+    from .stats import accuracy_ci, prf_ci
+
+    src, named, count, counted, cue = [], [], [], [], []
+    for it, pr in zip(items, preds):
+        sc = score([it], [pr])
+        ov = sc["source/overlap"]
+        src.append((ov["tp"], ov["pred"], ov["gold"]))
+        c = sc["cue/overlap"]
+        cue.append((c["tp"], c["pred"], c["gold"]))
+        n = sc["named_n"]
+        named.append((round((sc["named_acc"] or 0) * n), n))
+        count.append((round((sc["count_acc"] or 0) * n), n))
+        g_src = [g for g in it["attributions"] if not g.get("resolved")]
+        p_src = [p for p in pr if not p["source"].get("resolved")]
+        m = dict(match([tuple(g["source"]) for g in g_src], [(p["source"]["start"], p["source"]["end"]) for p in p_src], False))
+        gold_counted = [gi for gi, g in enumerate(g_src) if (g["count"] or 0) >= 2]
+        right = sum(1 for gi in gold_counted if gi in m and p_src[m[gi]]["source"]["count"] == g_src[gi]["count"])
+        counted.append((right, len(gold_counted)))
+    return {"source_overlap": prf_ci(src), "cue_overlap": prf_ci(cue), "named": accuracy_ci(named),
+            "count": accuracy_ci(count), "counted_sources": accuracy_ci(counted)}
+
+
+def _ci_table(title: str, sc: dict, n_par: int) -> str:
+    from .stats import fmt
+
+    return "\n".join([
+        f"  {title}: {n_par} paragraphs, {sc['source_overlap']['gold']} written sources",
+        f"    source overlap P {fmt(sc['source_overlap'], 'p')}  R {fmt(sc['source_overlap'], 'r')}  F1 {fmt(sc['source_overlap'], 'f')}",
+        f"    cue overlap F1 {fmt(sc['cue_overlap'], 'f')}",
+        f"    named accuracy {fmt(sc['named'], 'acc')} (of {sc['named']['n']} matched)   count accuracy {fmt(sc['count'], 'acc')}",
+        f"    dual or numbered sources with the right count {fmt(sc['counted_sources'], 'acc')} (of {sc['counted_sources']['n']})",
+    ])
+
+
+def news_eval(data_dir: Path, with_ner: bool) -> dict:
+    """The team's news set: dev part (training days) and the frozen held-out days."""
+    items = load_news()
+    if not items:
+        print(f"  news set: none ({NEWS_FILE.name} missing)")
+        return {}
+    kept, preds, info = run_dev(data_dir, items, with_ner=with_ner)
+    out = {}
+    for part, title in (("train", "news dev (training days)"), ("held", "news held-out (whole days; scored once per round, errors never read)")):
+        sel = [i for i, it in enumerate(kept) if it["split"] == part]
+        if sel:
+            sc = score_ci([kept[i] for i in sel], [preds[i] for i in sel])
+            out[part] = sc
+            print(_ci_table(title, sc, len(sel)))
+    return out
+
+
 def _table(name: str, sc: dict, n_par: int) -> str:
     lines = [f"  {name}: {n_par} paragraphs"]
     lines.append(f"    {'':<8} {'exact P':>8} {'R':>6} {'F1':>6} | {'overlap P':>9} {'R':>6} {'F1':>6} | gold pred")
@@ -280,6 +370,7 @@ def main(data_dir: Path, args=None) -> dict:  # noqa: ARG001 (every eval module 
         if show and (part == "tune" or (show == "held_old" and part == "held_old")):
             for it, what, g, p in errs:
                 print("   ", what, it["zip"], it["index"], g, {k: p.get(k) for k in ("text", "named", "count")})
+    res["news"] = news_eval(data_dir, with_ner)
     dev_wps = round(info["words"] / info["seconds"]) if info["seconds"] else None
     res["speed_dev"] = {"words": info["words"], "seconds": round(info["seconds"], 3), "words_per_s": dev_wps}
     print(f"  speed (attributions stage alone, dev articles): {info['words']} words in {info['seconds']:.3f} s = {dev_wps} words/s")

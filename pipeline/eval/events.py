@@ -218,6 +218,7 @@ def main(data_dir: Path, args=None) -> dict:
         for split, c in aud.items():
             print(f"  {split:9} {c['precision']:.3f}   {c['right']} right of the {c['present']} judged events still produced"
                   f" ({c['judged']} judged{'; ' + str(c['misaligned']) + ' misaligned' if c['misaligned'] else ''})")
+    news = news_eval(Path(data_dir), upstream + [ev_stage], tune_only)
     speed = {"gold_sentences": {"words": words, "seconds": round(sec, 3), "words_per_s": round(words / sec) if sec else None,
                                 "cpu_seconds": round(cpu_gold, 3), "words_per_cpu_s": round(words / cpu_gold) if cpu_gold else None}}
     snn = saudinewsnet_speed(Path(data_dir), upstream, ev_stage)
@@ -234,7 +235,83 @@ def main(data_dir: Path, args=None) -> dict:
         print(f"  SaudiNewsNet {snn['file']} first {snn['articles']} articles, {snn['words']} words: "
               f"{snn['words_per_s']} words/s wall ({snn['seconds']} s), {snn['words_per_cpu_s']} words/s CPU "
               f"({snn['cpu_seconds']} s); {snn['events']} events")
-    return {"detection": det, "detection_rules_only": det_rules, "actors": act, "audit": aud, "speed": speed}
+    return {"detection": det, "detection_rules_only": det_rules, "actors": act, "audit": aud, "news": news, "speed": speed}
+
+
+NEWS_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "news_events.jsonl"
+
+
+def news_scores(rows: list[dict], recs: list[dict]) -> dict:
+    """Per category, precision and recall of asserted events against the team's
+    news set: a gold event counts when its status is asserted and it is not a
+    background mention (``bg``); a predicted one when it is asserted (not
+    negated, no modality).  A prediction is right when a gold event of the same
+    category has an overlapping trigger (one-to-one); predictions that overlap
+    a gold background or modal event of that category count neither way."""
+    from .stats import prf_ci
+
+    cats = sorted({e["category"] for r in rows for e in r["events"] if e.get("category")})
+    units = {c: [] for c in (*cats, "all")}
+    for r, rec in zip(rows, recs):
+        off = r["span"][0]
+        gold = [(e["category"], e["trigger"][0] - off, e["trigger"][1] - off, e["status"] == "asserted" and not e.get("bg"))
+                for e in r["events"] if e.get("trigger")]
+        pred = [(e["type"], e["trigger"]["start"], e["trigger"]["end"]) for e in rec["events"]
+                if e["type"] != "OTHER" and not e["negated"] and e["modality"] is None]
+        for c in (*cats, "all"):
+            g = [x for x in gold if c in ("all", x[0])]
+            p = [x for x in pred if c in ("all", x[0])]
+            used, tp, dont_care = set(), 0, 0
+            for pc, ps, pe in p:
+                hit = next((k for k, (gc, gs, ge, _) in enumerate(g) if k not in used and gc == pc and gs < pe and ps < ge), None)
+                if hit is None:
+                    continue
+                used.add(hit)
+                if g[hit][3]:
+                    tp += 1
+                else:
+                    dont_care += 1
+            units[c].append((tp, len(p) - dont_care, sum(1 for x in g if x[3])))
+    return {c: prf_ci(u) for c, u in units.items()}
+
+
+def news_eval(data_dir: Path, stages, tune_only: bool = False) -> dict:
+    """The team's news event set (docs/annotation/events.md): every sentence run
+    alone through the stages; the held-out days are scored once per round."""
+    import hashlib
+    import json
+
+    from ..annotation.store import load_articles
+    from .stats import fmt
+
+    if not NEWS_FILE.exists() or not (data_dir / "saudinewsnet").exists():
+        return {}
+    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    arts = load_articles(data_dir, rows)
+    out = {}
+    for part in (("train",) if tune_only else ("train", "held")):
+        sel, texts = [], []
+        for r in rows:
+            if r["split"] != part:
+                continue
+            text = arts[(r["zip"], r["index"])][r["span"][0]:r["span"][1]]
+            if hashlib.sha1(text.encode("utf-8")).hexdigest() == r["sha1"]:
+                sel.append(r)
+                texts.append(text)
+        recs = []
+        for k, text in enumerate(texts):
+            rec = new_record(f"news{k}", text, {})
+            for st in stages:
+                rec = st(rec)
+            recs.append(rec)
+        sc = news_scores(sel, recs)
+        out[part] = sc
+        title = "news dev (training days)" if part == "train" else "news held-out (whole days; scored once per round)"
+        print(f"\nAsserted events on the team's news set, {title}: {len(sel)} sentences (background mentions don't count either way)")
+        print(f"  {'category':10} {'P [95% CI]':>22} {'R [95% CI]':>22} {'gold':>5} {'pred':>5}")
+        for c, d in sorted(sc.items(), key=lambda kv: (kv[0] == "all", -kv[1]["gold"])):
+            print(f"  {c:10} {fmt(d, 'p'):>22} {fmt(d, 'r'):>22} {d['gold']:5d} {d['pred']:5d}")
+    return out
 
 
 AUDIT_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "events_audit.jsonl"
