@@ -35,6 +35,10 @@ EVENT_RE = re.compile(r"(?:هجوم|هاجم|قتل|مقتل|اغتيال|تفج
                       r"وقع|توقيع|زيارة|زار|التقى|استقبل|اجتماع|محادثات|عقوبات|حظر|هدد|تهديد|اتهم|انتقد|أدان|"
                       r"ندد|رفض|طالب|دعا|مساعدات|دعم|انسحاب|انسحب|أفرج|الإفراج|حشد|نشر قوات|اختطاف|خطف|إرهابي)")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
+# the targeted draw of dual and numbered sources (batch attr-07): a dual source noun, a dual
+# subject, or a number word / digits before a plural source noun
+DUAL_RE = re.compile(r"(?:^|\s)[وف]?(?:مصدران|مصدرين|مسؤولان|مسئولان|قياديان|شاهدا|شاهدان|الجانبان|الطرفان|البلدان|الوزيران|الرئيسان|خبيران|محللان|مسؤولين اثنين|"
+                     r"(?:ثلاثة|أربعة|خمسة|ستة|سبعة|ثلاث|أربع|خمس|عشرة|\d+)\s+(?:مسؤولين|مسؤولون|مصادر|أشخاص|شهود|دبلوماسيين|خبراء|ناشطين|مسؤولي))(?=\s|$|[،.])")
 
 
 def load_days(data_dir: Path) -> dict[str, list[dict]]:
@@ -134,7 +138,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--work", required=True)
-    ap.add_argument("--task", choices=("ner", "attributions", "events"), required=True)
+    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "events"), required=True)
     a = ap.parse_args(argv)
     days = load_days(Path(a.data))
     rng = random.Random(SEED)
@@ -156,6 +160,29 @@ def main(argv=None):
             items += draw(candidates(days, "paragraph", 15, 110, held), n - 2 * k, rng, seen, days)
         rng.shuffle(items)
         index = write_batches(items, days, "attr", 104, work, 0.10, rng)
+    elif a.task == "attributions-duals":
+        # after the main draw (its paragraphs are excluded): 104 paragraphs, 70 + 34 held-out
+        prev = work / "attributions-index.jsonl"
+        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
+        rng = random.Random(7)
+        items = []
+        for held, n in ((False, 70), (True, 34)):
+            items += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL_RE.search(t) and CUE_RE.search(t))),
+                          n, rng, seen, days)
+        rng.shuffle(items)
+        index = []
+        with open(work / "attr-07.tsv", "w", encoding="utf-8") as f:
+            for k, (day, idx, s0, e0) in enumerate(items, 1):
+                text = days[day][idx]["content"][s0:e0]
+                f.write(f"attr-07-{k:04d}\t{text}\n")
+                index.append({"id": f"attr-07-{k:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
+                              "split": "held" if day[:10] in HELD_DAYS else "train", "source": days[day][idx].get("source", ""),
+                              "stratum": "dual-or-number"})
+        with open(prev, "a", encoding="utf-8") as f:  # one index for every attributions batch
+            for row in index:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"attributions-duals: {len(index)} units in {work}")
+        return
     else:
         items = []
         for held, n in ((False, 1400), (True, 600)):

@@ -108,12 +108,12 @@ def news_sentences(data_dir: Path, rows: list[dict]) -> list[tuple[str, set]]:
     return out
 
 
-def score_news(backend_name: str, sents: list[tuple[str, set]]) -> dict:
+def score_news(backend_name: str, sents: list[tuple[str, set]], model: str | None = None) -> dict:
     """The entities stage over each sentence (as a record), scored on characters."""
     from ..record import new_record
     from ..registry import build
 
-    stages = build(["normalise", "tokenise", "entities"], {"entities": {"backend": backend_name}})
+    stages = build(["normalise", "tokenise", "entities"], {"entities": {"backend": backend_name, "model": model}})
     pred = []
     for k, (text, _) in enumerate(sents):
         rec = new_record(f"n{k}", text)
