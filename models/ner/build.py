@@ -32,21 +32,39 @@ def name_words(data_dir: Path) -> list[str]:
     a name (فالنسيا، كاليفورنيا، فالح)."""
     from pipeline.lang.ar import name_lists
 
-    listed = {normalise(w) for names in name_lists().values() for e in names for w in e.split()}
+    lists = name_lists()
+    entries = [e for names in lists.values() for e in names]
     words: set[str] = set()
-    for entries in D.gazetteers(data_dir).values():
-        for e in entries:
+    for entries_ in D.gazetteers(data_dir).values():
+        for e in entries_:
             words.update(normalise(w) for w in e.split())
     s = D.anercorp_splits(data_dir)
     for sent in s["train"] + s["tune"] + D.aqmar(data_dir) + D.news(data_dir, "train"):
         toks = sent[0]
         for a, b, _ in D.entities(sent):
             words.update(normalise(w) for w in toks[a:b])
+    listed_multi = {normalise(w) for e in entries if " " in e.strip() for w in e.split()}
+    listed_single = {normalise(e.strip()) for e in entries if " " not in e.strip()}
+    every = words | listed_multi | listed_single
+    # given names are short and many (ريا، وفي): a remainder that is only a given name does not
+    # make a word a clitic form (كوريا is not ك + و + ريا)
+    from pipeline.lang.ar import name_variants
+
+    given = {normalise(v) for row in name_variants("given_names") for v in row} - words
+    names_for_rest = every - given
+
+    def clitic_form(w: str) -> bool:
+        """و ف ب ل ك + a name word, or و/ف + ب/ل/ك + a name word (the only order Arabic allows)."""
+        return w[0] in CLITICS and (w[1:] in names_for_rest or (w[0] in "وف" and w[1] in "بلك" and w[2:] in names_for_rest))
+
     words = {w for w in words if len(w) >= 3 and w.isalpha()}
-    clitic_forms = {w for w in words if w[0] in CLITICS and (w[1:] in words or (w[1] in CLITICS and w[2:] in words))}
-    clitic_forms |= {w for w in words if _looks_clitic(w)}
-    listed = {w for w in listed if len(w) >= 3 and w.isalpha()}
-    return sorted((words - clitic_forms) | listed)
+    keep = {w for w in words if not clitic_form(w) and not _looks_clitic(w)}
+    # words inside multi-word list entries ("الغرفة التجارية الصناعية بجدة") pass the same filters;
+    # a one-word list entry is a name even when it looks like a proclitic + the article
+    # (فالنسيا، كاليفورنيا), unless the rest is itself a name (وجدة: و + جدة)
+    keep |= {w for w in listed_multi if len(w) >= 3 and w.isalpha() and not clitic_form(w) and not _looks_clitic(w)}
+    keep |= {w for w in listed_single if len(w) >= 3 and w.isalpha() and not clitic_form(w)}
+    return sorted(keep)
 
 
 def build_names(data_dir: Path, out: Path = NAMES) -> int:
