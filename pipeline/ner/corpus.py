@@ -159,19 +159,14 @@ def news(data_dir: Path, split: str = "train", path: Path = NEWS_FILE) -> list[S
     entities stage reads it back).  Rows whose sentence changed are skipped."""
     import hashlib
 
+    from ..annotation.store import load_articles
     from ..tokenize import tokens
 
     if not path.exists():
         return []
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r["split"] == split]
-    contents: dict[tuple[str, int], str] = {}
-    for day in sorted({r["zip"] for r in rows}):
-        with zipfile.ZipFile(Path(data_dir) / "saudinewsnet" / day) as z:
-            arts = json.loads(z.read(z.namelist()[0]).decode("utf-8"))
-        for r in rows:
-            if r["zip"] == day:
-                contents[(day, r["index"])] = arts[r["index"]]["content"]
+    contents = load_articles(Path(data_dir), rows)
     out: list[Sentence] = []
     for r in rows:
         s, e = r["span"]
