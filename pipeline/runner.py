@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import os
 import platform
+import signal
+import threading
 import time
 from importlib import metadata
 from itertools import islice
@@ -143,9 +145,42 @@ class _Outputs:
             w.abort()
 
 
-def _write_results(eng, jobs, outs: _Outputs, names: list[str], store, counts: _Counts, timings: dict, progress) -> None:
+class _Interrupt:
+    """Ctrl-C during a run is taken at a safe point: between two chunks.
+
+    The first SIGINT only sets a flag; the run raises KeyboardInterrupt after the
+    chunk in hand is written (its cache entries are checkpoints), so the signal
+    never lands inside the process pool's own locks and queues (where it could
+    leave the pool unable to shut down).  A second SIGINT interrupts at once.
+    Only installed in the main thread (the only one that receives signals)."""
+
+    def __init__(self):
+        self.hit = False
+        self._old = None
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread() and signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+            self._old = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def _handle(self, _signum, _frame):
+        self.hit = True
+        signal.signal(signal.SIGINT, self._old if self._old is not None else signal.default_int_handler)
+
+    def check(self) -> None:
+        if self.hit:
+            raise KeyboardInterrupt
+
+    def __exit__(self, *exc):
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)
+
+
+def _write_results(eng, jobs, outs: _Outputs, names: list[str], store, counts: _Counts, timings: dict, progress,
+                   interrupt: _Interrupt) -> None:
     """Write every input's lines in input order, from the cache or the engine."""
     for slots, result in eng.ordered(jobs):
+        interrupt.check()
         if result is not None:
             res_iter = iter(result[0])
             for k, v in result[1].items():
@@ -251,7 +286,9 @@ def run(
         try:
             outs = _Outputs(out, names, files_of)
             jobs = _jobs(inputs, chunk_size, base, store, len(names), counts)
-            _write_results(eng, jobs, outs, names, store, counts, timings, progress)
+            with _Interrupt() as interrupt:
+                _write_results(eng, jobs, outs, names, store, counts, timings, progress, interrupt)
+                interrupt.check()
             outs.commit()
             ok = True
         finally:

@@ -264,3 +264,25 @@ def test_a_worker_killed_mid_run_stops_the_run_with_a_numbered_error(tmp_path):
     assert p.returncode == 2, err.decode()
     assert err.decode().startswith("error E312:") and err.decode().count("\n") == 1
     assert not (out / "feed.jsonl").exists() and not list(out.glob("*.part"))
+
+
+def test_ctrl_c_is_taken_between_chunks(tmp_path):
+    """The first SIGINT is held until the chunk in hand is written: the run then
+    stops with KeyboardInterrupt, publishes no feed, and keeps its checkpoints."""
+    import os
+
+    src = tmp_path / "in"
+    write_archive(src, 40)
+    out = tmp_path / "out"
+    sent = []
+
+    def progress(*_a, final=False):
+        if not sent:
+            sent.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+
+    with pytest.raises(KeyboardInterrupt):
+        runner.run([src], out, stage_names=("normalise", "tokenise"), chunk_size=8, progress=progress)
+    assert not (out / "feed.jsonl").exists() and not list(out.glob("*.part"))
+    assert 8 <= _cached(out / ".cache") < 40
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # restored
