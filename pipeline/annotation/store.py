@@ -99,6 +99,21 @@ def load_articles(data_dir: Path, index: list[dict]) -> dict[tuple[str, int], st
     return out
 
 
+def unit_texts(data_dir: Path, rows: list[dict]) -> list[tuple[dict, str]]:
+    """``(row, text of its unit)`` for stored standoff rows, in order; a row whose
+    text no longer matches its sha1 (the shared data changed) is left out."""
+    import hashlib
+
+    arts = load_articles(data_dir, rows)
+    out = []
+    for r in rows:
+        s, e = r["span"]
+        text = arts[(r["zip"], r["index"])][s:e]
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() == r["sha1"]:
+            out.append((r, text))
+    return out
+
+
 # ---------------------------------------------------------------- agreement
 
 def _f1(a: set, b: set) -> dict:

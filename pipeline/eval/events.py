@@ -278,26 +278,19 @@ def news_scores(rows: list[dict], recs: list[dict]) -> dict:
 def news_eval(data_dir: Path, stages, tune_only: bool = False) -> dict:
     """The team's news event set (docs/annotation/events.md): every sentence run
     alone through the stages; the held-out days are scored once per round."""
-    import hashlib
     import json
 
-    from ..annotation.store import load_articles
+    from ..annotation.store import unit_texts
     from .stats import fmt
 
     if not NEWS_FILE.exists() or not (data_dir / "saudinewsnet").exists():
         return {}
     rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
-    arts = load_articles(data_dir, rows)
+    units = unit_texts(data_dir, rows)
     out = {}
     for part in (("train",) if tune_only else ("train", "held")):
-        sel, texts = [], []
-        for r in rows:
-            if r["split"] != part:
-                continue
-            text = arts[(r["zip"], r["index"])][r["span"][0]:r["span"][1]]
-            if hashlib.sha1(text.encode("utf-8")).hexdigest() == r["sha1"]:
-                sel.append(r)
-                texts.append(text)
+        sel = [r for r, _ in units if r["split"] == part]
+        texts = [t for r, t in units if r["split"] == part]
         recs = []
         for k, text in enumerate(texts):
             rec = new_record(f"news{k}", text, {})

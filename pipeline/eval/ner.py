@@ -93,19 +93,10 @@ def load_news(path: Path = NEWS_FILE, split: str = "held") -> list[dict]:
 
 def news_sentences(data_dir: Path, rows: list[dict]) -> list[tuple[str, set]]:
     """``(sentence text, gold spans relative to it)``; rows whose text changed are left out."""
-    import hashlib
+    from ..annotation.store import unit_texts
 
-    from ..annotation.store import load_articles
-
-    arts = load_articles(data_dir, rows)
-    out = []
-    for r in rows:
-        s, e = r["span"]
-        text = arts[(r["zip"], r["index"])][s:e]
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() != r["sha1"]:
-            continue
-        out.append((text, {(a - s, b - s, t) for a, b, t in r["entities"]}))
-    return out
+    return [(text, {(a - r["span"][0], b - r["span"][0], t) for a, b, t in r["entities"]})
+            for r, text in unit_texts(data_dir, rows)]
 
 
 def score_news(backend_name: str, sents: list[tuple[str, set]], model: str | None = None) -> dict:

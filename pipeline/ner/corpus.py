@@ -157,23 +157,18 @@ def news(data_dir: Path, split: str = "train", path: Path = NEWS_FILE) -> list[S
     tokens: a token is inside an entity when it overlaps the entity's
     characters (a proclitic glued to a name goes with the name's token, as the
     entities stage reads it back).  Rows whose sentence changed are skipped."""
-    import hashlib
 
-    from ..annotation.store import load_articles
+    from ..annotation.store import unit_texts
     from ..tokenize import tokens
 
     if not path.exists():
         return []
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r["split"] == split]
-    contents = load_articles(Path(data_dir), rows)
     out: list[Sentence] = []
-    for r in rows:
-        s, e = r["span"]
-        text = contents[(r["zip"], r["index"])]
-        if hashlib.sha1(text[s:e].encode("utf-8")).hexdigest() != r["sha1"]:
-            continue
-        toks = [(a + s, b + s) for a, b in tokens(text[s:e])]
+    for r, unit in unit_texts(Path(data_dir), rows):
+        s = r["span"][0]
+        toks = [(a + s, b + s) for a, b in tokens(unit)]
         tags = ["O"] * len(toks)
         for es, ee, typ in sorted(r["entities"]):
             inside = [i for i, (a, b) in enumerate(toks) if a < ee and es < b]
@@ -181,5 +176,5 @@ def news(data_dir: Path, split: str = "train", path: Path = NEWS_FILE) -> list[S
                 tags[inside[0]] = "B-" + typ
                 for i in inside[1:]:
                     tags[i] = "I-" + typ
-        out.append(([text[a:b] for a, b in toks], tags))
+        out.append(([unit[a - s:b - s] for a, b in toks], tags))
     return out
