@@ -34,6 +34,31 @@ EVENT_RE = re.compile(r"(?:هجوم|هاجم|قتل|مقتل|اغتيال|تفج
                       r"القبض|داهم|مداهمة|تظاهر|مظاهرة|مظاهرات|احتجاج|احتجاجات|اعتصام|إضراب|مسيرة|اتفاق|اتفاقية|"
                       r"وقع|توقيع|زيارة|زار|التقى|استقبل|اجتماع|محادثات|عقوبات|حظر|هدد|تهديد|اتهم|انتقد|أدان|"
                       r"ندد|رفض|طالب|دعا|مساعدات|دعم|انسحاب|انسحب|أفرج|الإفراج|حشد|نشر قوات|اختطاف|خطف|إرهابي)")
+# the second targeted draw (batches attr-08..10): a dual subject or a dual verb, or a cue followed
+# closely by a dual / numbered source noun; plus paragraphs with opinion and perception verbs
+# (the negatives: reporting-like verbs used otherwise)
+_SRC_NOUN = (r"(?:مسؤول|مسئول|مصدر|شاهد|قيادي|خبير|محلل|دبلوماسي|ناشط|موظف|عضو|نائب|ضابط|طبيب|مواطن|وزير|"
+             r"رئيس|باحث|مراقب|مقاتل|زعيم|قائد|متحدث|ممثل|سفير|مبعوث|نائب|مدير|الجانب|الطرف|البلد|الوزير|الرئيس|"
+             r"الزعيم|المصدر|الخبير|المسؤول|الدولت|الشركت|المنظمت|الحكومت|الوزارت)")
+_NUMBER = r"(?:اثنان|اثنين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة|ثلاث|أربع|خمس|ست|سبع|عشر|\d+)"
+_PLURAL = (r"(?:مسؤولين|مسؤولون|مسئولين|مصادر|أشخاص|شهود|دبلوماسيين|خبراء|ناشطين|مسؤولي|أعضاء|نواب|ضباط|"
+           r"أطباء|مواطنين|سكان|موظفين|عمال|جنود|مقاتلين|قياديين|محللين|وزراء)")
+DUAL2_RE = re.compile(
+    r"(?:^|\s)[وف]?(?:الجانبان|الطرفان|البلدان|الوزيران|الرئيسان|الزعيمان|الدولتان|المصدران|المسؤولان|"
+    r"أكدا|قالا|أوضحا|أعربا|أشارا|أضافا|ذكرا|أفادا|شددا|أعلنا|أكدتا|قالتا|أعربتا|أشارتا|شددتا|أعلنتا|"
+    + _SRC_NOUN + r"(?:ان|ا)|" + _NUMBER + r"\s+(?:من\s+)?(?:ال)?" + _PLURAL + r")(?=\s|$|[،.:])")
+OPINION_RE = re.compile(r"(?:^|\s)[وف]?(?:يرى|ترى|يرون|رأى|يعتقد|تعتقد|اعتبر|اعتبرت|يعتبر|تعتبر|يظن|شعر|يشعر|لاحظ|"
+                        r"يلاحظ|وجد|عرف|يعرف|علم|يعلم)(?=\s)")
+# the third draw (batches attr-11..13): every paragraph not yet drawn where a cue is followed
+# closely by a dual or numbered source noun, a dual subject comes before its complement, or a
+# dual verb stands (the exhaustive pool of the 7M words, about 260 paragraphs)
+_CUE3 = r"[وف]?(?:قال|قالت|أكد|أكدت|أفاد|أفادت|أعلن|أعلنت|كشف|كشفت|أشار|أشارت|ذكر|ذكرت|أوضح|أوضحت|صرح|صرحت|نفى|نفت|أضاف|أضافت|بحسب|وفقا ل|وفقاً ل|حسب|نقلا عن|نقلاً عن|يقول|تقول|أبلغ|أبلغت|لفت|لفتت|رجح|رجحت|توقع|توقعت|حذر|حذرت|شدد|شددت|أعرب|أعربت|اتفق|اتفقت|دعا|دعت|طالب|طالبت|يؤكد|تؤكد|يرى|ترى|أوضح)"
+_SRC3 = r"(?:مسؤول|مسئول|مصدر|شاهد|قيادي|خبير|محلل|دبلوماسي|ناشط|موظف|عضو|نائب|ضابط|طبيب|مواطن|وزير|رئيس|باحث|مراقب|مقاتل|زعيم|قائد|متحدث|ممثل|سفير|مبعوث|مدير|جانب|طرف|مصدر|دولت|شركت|منظمت|حكومت|وزارت|مسؤول|لاعب|مدرب|عالم|شخص|ساكن|معارض|محامي|محام|قاض|عضو)"
+_NUM3 = r"(?:اثنان|اثنين|ثلاثة|أربعة|خمسة|ستة|سبعة|ثمانية|تسعة|عشرة|ثلاث|أربع|خمس|ست|سبع|عشر|\d+)"
+_PL3 = r"(?:مسؤولين|مسؤولون|مسئولين|مصادر|أشخاص|شهود|دبلوماسيين|خبراء|ناشطين|مسؤولي|أعضاء|نواب|ضباط|أطباء|مواطنين|سكان|موظفين|عمال|جنود|مقاتلين|قياديين|محللين|وزراء|مصادر|لاعبين|علماء|باحثين)"
+DUAL3_RE = re.compile(r"(?:^|\s)"+_CUE3+r"\s+(?:\S+\s+)?(?:ال)?(?:"+_SRC3+r"(?:ان|ا)|"+_NUM3+r"\s+(?:من\s+)?(?:ال)?"+_PL3+r")(?=\s|$|[،.:])"
+  r"|(?:^|\s)[وف]?(?:الجانبان|الطرفان|الوزيران|الرئيسان|الزعيمان|الدولتان|المصدران|المسؤولان|الشيخان|الأميران|الملكان)\s+(?:\S+\s+){0,6}?(?:أن|إن|على|عن|ب)"
+  r"|(?:^|\s)[وف]?(?:أكدا|قالا|أوضحا|أعربا|أشارا|أضافا|ذكرا|أفادا|شددا|أعلنا|أكدتا|قالتا|أعربتا|أشارتا|شددتا|أعلنتا|اتفقا|اتفقتا|نفيا|رحبا|يؤكدان|تؤكدان|يريان|ترى الدولتان)(?=\s)")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # the targeted draw of dual and numbered sources (batch attr-07): a dual source noun, a dual
 # subject, or a number word / digits before a plural source noun
@@ -138,7 +163,8 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--work", required=True)
-    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "events"), required=True)
+    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "events"),
+                    required=True)
     a = ap.parse_args(argv)
     days = load_days(Path(a.data))
     rng = random.Random(SEED)
@@ -182,6 +208,71 @@ def main(argv=None):
             for row in index:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"attributions-duals: {len(index)} units in {work}")
+        return
+    elif a.task == "attributions-round2":
+        # after the first two draws (their paragraphs are excluded): 2 x 100 dual-or-number paragraphs
+        # and 60 paragraphs (30 with opinion/perception verbs, 30 at random), 70% / 30% held-out days
+        prev = work / "attributions-index.jsonl"
+        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
+        rng = random.Random(8)
+        duals, others = [], []
+        for held, n in ((False, 140), (True, 60)):
+            duals += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL2_RE.search(t) and CUE_RE.search(t))),
+                          n, rng, seen, days)
+        for held, n in ((False, 21), (True, 9)):
+            others += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(OPINION_RE.search(t))), n, rng, seen, days)
+            others += draw(candidates(days, "paragraph", 12, 120, held), n, rng, seen, days)
+        rng.shuffle(duals)
+        rng.shuffle(others)
+        batches = {"attr-08": duals[:100], "attr-09": duals[100:], "attr-10": others}
+        index, double = [], []
+        for name, batch in batches.items():
+            with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
+                for k, (day, idx, s0, e0) in enumerate(batch, 1):
+                    text = days[day][idx]["content"][s0:e0]
+                    f.write(f"{name}-{k:04d}\t{text}\n")
+                    index.append({"id": f"{name}-{k:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
+                                  "split": "held" if day[:10] in HELD_DAYS else "train",
+                                  "source": days[day][idx].get("source", ""),
+                                  "stratum": "dual-or-number" if name != "attr-10" else "opinion-or-random"})
+            pick = sorted(rng.sample(range(len(batch)), max(1, round(0.10 * len(batch)))))
+            double += [(f"{name}-{k + 1:04d}", batch[k]) for k in pick]
+        with open(work / "attr-D8.tsv", "w", encoding="utf-8") as f:
+            for uid, (day, idx, s0, e0) in double:
+                f.write(f"{uid}\t{days[day][idx]['content'][s0:e0]}\n")
+        with open(prev, "a", encoding="utf-8") as f:
+            for row in index:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"attributions-round2: {len(index)} units, {len(double)} double in {work}")
+        return
+    elif a.task == "attributions-round3":
+        prev = work / "attributions-index.jsonl"
+        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
+        rng = random.Random(9)
+        items = []
+        for held in (False, True):
+            items += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL3_RE.search(t))), 10 ** 6, rng, seen, days)
+        rng.shuffle(items)
+        k = -(-len(items) // 3)
+        batches = {f"attr-{11 + b}": items[b * k:(b + 1) * k] for b in range(3)}
+        index, double = [], []
+        for name, batch in batches.items():
+            with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
+                for j, (day, idx, s0, e0) in enumerate(batch, 1):
+                    text = days[day][idx]["content"][s0:e0]
+                    f.write(f"{name}-{j:04d}\t{text}\n")
+                    index.append({"id": f"{name}-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
+                                  "split": "held" if day[:10] in HELD_DAYS else "train",
+                                  "source": days[day][idx].get("source", ""), "stratum": "dual-or-number"})
+            pick = sorted(rng.sample(range(len(batch)), max(1, round(0.10 * len(batch)))))
+            double += [(f"{name}-{j + 1:04d}", batch[j]) for j in pick]
+        with open(work / "attr-D11.tsv", "w", encoding="utf-8") as f:
+            for uid, (day, idx, s0, e0) in double:
+                f.write(f"{uid}\t{days[day][idx]['content'][s0:e0]}\n")
+        with open(prev, "a", encoding="utf-8") as f:
+            for row in index:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"attributions-round3: {len(index)} units, {len(double)} double in {work}")
         return
     else:
         items = []

@@ -270,19 +270,24 @@ def load_news(path: Path | None = None) -> list[dict]:
     return items
 
 
+PARTS = ("source", "cue", "content")
+
+
 def score_ci(items: list[dict], preds: list[list[dict]]) -> dict:
-    """Source overlap P/R/F1, named and count accuracy (matched sources) and
-    counted-source accuracy (gold sources with count >= 2 found with that count),
-    each with a 95% bootstrap interval over paragraphs."""
+    """Source, cue and content P/R/F1 (exact and overlap), named and count
+    accuracy (matched sources) and counted-source accuracy (gold sources with
+    count >= 2 found with that count), each with a 95% bootstrap interval over
+    paragraphs."""
     from .stats import accuracy_ci, prf_ci
 
-    src, named, count, counted, cue = [], [], [], [], []
+    spans = {f"{part}_{mode}": [] for part in PARTS for mode in ("exact", "overlap")}
+    named, count, counted = [], [], []
     for it, pr in zip(items, preds):
         sc = score([it], [pr])
-        ov = sc["source/overlap"]
-        src.append((ov["tp"], ov["pred"], ov["gold"]))
-        c = sc["cue/overlap"]
-        cue.append((c["tp"], c["pred"], c["gold"]))
+        for part in PARTS:
+            for mode in ("exact", "overlap"):
+                c = sc[f"{part}/{mode}"]
+                spans[f"{part}_{mode}"].append((c["tp"], c["pred"], c["gold"]))
         n = sc["named_n"]
         named.append((round((sc["named_acc"] or 0) * n), n))
         count.append((round((sc["count_acc"] or 0) * n), n))
@@ -292,20 +297,25 @@ def score_ci(items: list[dict], preds: list[list[dict]]) -> dict:
         gold_counted = [gi for gi, g in enumerate(g_src) if (g["count"] or 0) >= 2]
         right = sum(1 for gi in gold_counted if gi in m and p_src[m[gi]]["source"]["count"] == g_src[gi]["count"])
         counted.append((right, len(gold_counted)))
-    return {"source_overlap": prf_ci(src), "cue_overlap": prf_ci(cue), "named": accuracy_ci(named),
-            "count": accuracy_ci(count), "counted_sources": accuracy_ci(counted)}
+    out = {k: prf_ci(v) for k, v in spans.items()}
+    out.update(named=accuracy_ci(named), count=accuracy_ci(count), counted_sources=accuracy_ci(counted))
+    return out
 
 
 def _ci_table(title: str, sc: dict, n_par: int) -> str:
     from .stats import fmt
 
-    return "\n".join([
-        f"  {title}: {n_par} paragraphs, {sc['source_overlap']['gold']} written sources",
-        f"    source overlap P {fmt(sc['source_overlap'], 'p')}  R {fmt(sc['source_overlap'], 'r')}  F1 {fmt(sc['source_overlap'], 'f')}",
-        f"    cue overlap F1 {fmt(sc['cue_overlap'], 'f')}",
+    lines = [f"  {title}: {n_par} paragraphs, {sc['source_overlap']['gold']} written sources, "
+             f"{sc['cue_overlap']['gold']} attributions"]
+    for part in PARTS:
+        for mode in ("exact", "overlap"):
+            d = sc[f"{part}_{mode}"]
+            lines.append(f"    {part:<7} {mode:<7} P {fmt(d, 'p')}  R {fmt(d, 'r')}  F1 {fmt(d, 'f')}")
+    lines += [
         f"    named accuracy {fmt(sc['named'], 'acc')} (of {sc['named']['n']} matched)   count accuracy {fmt(sc['count'], 'acc')}",
         f"    dual or numbered sources with the right count {fmt(sc['counted_sources'], 'acc')} (of {sc['counted_sources']['n']})",
-    ])
+    ]
+    return "\n".join(lines)
 
 
 def news_eval(data_dir: Path, with_ner: bool) -> dict:
