@@ -59,6 +59,12 @@ _PL3 = r"(?:مسؤولين|مسؤولون|مسئولين|مصادر|أشخاص|�
 DUAL3_RE = re.compile(r"(?:^|\s)"+_CUE3+r"\s+(?:\S+\s+)?(?:ال)?(?:"+_SRC3+r"(?:ان|ا)|"+_NUM3+r"\s+(?:من\s+)?(?:ال)?"+_PL3+r")(?=\s|$|[،.:])"
   r"|(?:^|\s)[وف]?(?:الجانبان|الطرفان|الوزيران|الرئيسان|الزعيمان|الدولتان|المصدران|المسؤولان|الشيخان|الأميران|الملكان)\s+(?:\S+\s+){0,6}?(?:أن|إن|على|عن|ب)"
   r"|(?:^|\s)[وف]?(?:أكدا|قالا|أوضحا|أعربا|أشارا|أضافا|ذكرا|أفادا|شددا|أعلنا|أكدتا|قالتا|أعربتا|أشارتا|شددتا|أعلنتا|اتفقا|اتفقتا|نفيا|رحبا|يؤكدان|تؤكدان|يريان|ترى الدولتان)(?=\s)")
+# the fourth draw (batch attr-14): dual imperfects and participles, a relayed dual or counted
+# source after a cue phrase, كلاهما / الاثنان, and dual subjects of every kind
+DUAL4_RE = re.compile(r"(?:^|\s)[وف]?(?:يؤكدان|تؤكدان|يريان|تريان|يقولان|تقولان|يعتبران|يتوقعان|مؤكدين|مشيرين|موضحين|مضيفين)(?=\s)"
+ r"|(?:بحسب|وفقا ل|وفقاً ل|نقلا عن|نقلاً عن|حسب)\s*(?:ال)?(?:مصدرين|مسؤولين اثنين|الطرفين|الجانبين|شاهدين|ثلاثة|أربعة|خمسة|\d+)"
+ r"|(?:^|\s)[وف]?(?:قال|أكد|ذكر|أفاد|أوضح|أشار|كشف|أعلن)(?:ت)?\s+(?:\S+\s+){0,3}?(?:الاثنان|كلاهما|كلا\s+\S+|الثلاثة|الأربعة)(?=\s)"
+ r"|(?:^|\s)[وف]?(?:السفيران|الرئيسان|الملكان|الوزيران|الزعيمان|المسؤولان|المصدران|الحزبان|الفريقان|الناديان|الشركتان|المنظمتان|الحكومتان|الدولتان|الصحيفتان|الوكالتان|اللاعبان|المدربان|العالمان|الباحثان|الخبيران|الطبيبان|المحاميان|الشاهدان|النائبان)(?=\s)")
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # the targeted draw of dual and numbered sources (batch attr-07): a dual source noun, a dual
 # subject, or a number word / digits before a plural source noun
@@ -163,7 +169,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--work", required=True)
-    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "events"),
+    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "attributions-round4", "events"),
                     required=True)
     a = ap.parse_args(argv)
     days = load_days(Path(a.data))
@@ -273,6 +279,32 @@ def main(argv=None):
             for row in index:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"attributions-round3: {len(index)} units, {len(double)} double in {work}")
+        return
+    elif a.task == "attributions-round4":
+        prev = work / "attributions-index.jsonl"
+        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
+        rng = random.Random(10)
+        items = []
+        for held, n in ((False, 49), (True, 21)):
+            items += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL4_RE.search(t))), n, rng, seen, days)
+        rng.shuffle(items)
+        index = []
+        with open(work / "attr-14.tsv", "w", encoding="utf-8") as f:
+            for j, (day, idx, s0, e0) in enumerate(items, 1):
+                text = days[day][idx]["content"][s0:e0]
+                f.write(f"attr-14-{j:04d}\t{text}\n")
+                index.append({"id": f"attr-14-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
+                              "split": "held" if day[:10] in HELD_DAYS else "train",
+                              "source": days[day][idx].get("source", ""), "stratum": "dual-or-number"})
+        pick = sorted(rng.sample(range(len(items)), 20))  # brings the doubly annotated share to 10%
+        with open(work / "attr-D14.tsv", "w", encoding="utf-8") as f:
+            for j in pick:
+                day, idx, s0, e0 = items[j]
+                f.write(f"attr-14-{j + 1:04d}\t{days[day][idx]['content'][s0:e0]}\n")
+        with open(prev, "a", encoding="utf-8") as f:
+            for row in index:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"attributions-round4: {len(index)} units, {len(pick)} double in {work}")
         return
     else:
         items = []

@@ -12,8 +12,8 @@ from bisect import bisect_left
 from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
-from .lexicon import IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
-from .source import LEAD_PARTICLES, bare, plausible_prep_source, compatible, describe, np_after, np_before
+from .lexicon import CONJ_EXTRA, CONJ_ORG, IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
+from .source import LEAD_PARTICLES, _drop_article, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
 
@@ -22,8 +22,10 @@ PRONOUN_WINDOW = 4
 _PRIVATE = ("_gender", "_number", "_human", "_lexical", "_titled", "_fallthrough")
 
 
-def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False) -> tuple[int, int]:
+def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False, strip_waw: bool = False) -> tuple[int, int]:
     cs, ce = ctx.toks[s]["start"], ctx.toks[e - 1]["end"]
+    if strip_waw and ctx.tok(s).startswith("و") and len(ctx.tok(s)) > 2:
+        cs += 1  # و<s2>شاهدا عيان</s2>: the conjunction stays outside
     if strip_lam:
         t = ctx.tok(s)
         if t.startswith("ل") and not t.startswith("لل") and len(t) > 2:
@@ -33,10 +35,13 @@ def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False) -> tuple[int
     return cs, ce
 
 
-def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False) -> dict:
-    cs, ce = _source_span(ctx, s, e, strip_lam)
+def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False, strip_waw: bool = False) -> dict:
+    cs, ce = _source_span(ctx, s, e, strip_lam, strip_waw)
     saved = None
     if strip_lam and ctx.keys[s].startswith("ل") and not ctx.keys[s].startswith("لل"):
+        saved = ctx.keys[s]
+        ctx.keys[s] = saved[1:]
+    elif strip_waw and ctx.keys[s].startswith("و") and len(ctx.keys[s]) > 2:
         saved = ctx.keys[s]
         ctx.keys[s] = saved[1:]
     try:
@@ -50,6 +55,32 @@ def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False) ->
         f["descriptor"] = span(ctx.text, *f["descriptor"])
     f["_tok"] = (s, e)
     return f
+
+
+def _split_coordinated(ctx: Ctx, src: dict, cue: Cue) -> list[dict]:
+    """قال المتحدث باسم الشرطة سعد الحربي وشاهدا عيان إن …: one source per conjunct
+    with a head noun of its own (guideline §3.2), each with its own fields."""
+    conj = src.get("_conj") or []
+    if not conj:
+        return [src]
+    s, e = src["_tok"]
+    first = _make_source(ctx, s, conj[0][0], cue)
+    parts = [first]
+    for c, c_end in conj:
+        h = c + 1 if ctx.keys[c] == "و" else c
+        if h >= c_end:
+            continue
+        part = _make_source(ctx, h, c_end, cue, strip_waw=h == c)
+        head = _drop_article(ctx.keys[h][1:] if h == c else ctx.keys[h])
+        if head in CONJ_EXTRA:
+            # مصدر أمني وآخر عسكري، الوزير ونظيره: another of the first one's kind
+            part.update(kind=first["kind"] if first["kind"] != "person" else "person", named=False, count=1)
+        elif head in CONJ_ORG and head not in ORG:
+            part.update(kind="organisation", named=True, count=1)  # برنامج الأغذية العالمي: an institution's name
+        parts.append(part)
+    for p in parts:
+        p["_conj"] = []
+    return parts
 
 
 def _para_end(ctx: Ctx, si: int, max_sents: int = 6) -> int:
@@ -120,6 +151,47 @@ def _enclosing_start(found: list[dict], i: int, a: int) -> int:
     return best
 
 
+QAWL = {"قوله", "قولها", "قولهم", "قولهما", "القول", "بقوله", "بقولها"}
+
+
+def _relay(ctx: Ctx, cues: list[Cue], ci: int, cue: Cue, b: int):
+    """A source the cue's own source relays, between the verb and its complement:
+    ذكرت الصحيفة نقلاً عن مسؤولين أن … / قال شهود وفقاً لقناة محلية إن … (a cue phrase), or
+    نقلت الوكالة عن مصدر أمني قوله إن … (نقل عن X [قوله]).  Returns (where the outer source
+    stops, the inner cue, (start, end) of the inner source, strip ل) or None."""
+    comp = cue.comp
+    for pc in cues[ci + 1:]:
+        if pc.i >= comp:
+            break
+        if pc.kind == "preposition" and pc.i > cue.j:
+            st, strip = pc.j, False
+            if pc.lam_source and st < comp:
+                if ctx.keys[st] in ("ل", "لـ"):
+                    st += 1
+                elif ctx.keys[st].startswith("ل"):
+                    strip = True
+            saved = ctx.keys[st]
+            if strip:
+                ctx.keys[st] = saved[1:]  # لقناة محلية: the ل is the cue's, not an addressee's
+            try:
+                npr = np_after(ctx, st, b, stop=comp)
+            finally:
+                ctx.keys[st] = saved
+            return (pc.i, pc, npr, strip) if npr is not None else None
+    if cue.lemma != "نقل":
+        return None
+    for k in range(cue.j + 1, comp):
+        if ctx.keys[k] == "عن":
+            q = next((m for m in range(k + 1, comp) if ctx.keys[m] in QAWL), None)
+            npr = np_after(ctx, k + 1, b, stop=q if q is not None else comp)
+            if npr is None:
+                return None
+            c0 = q if q is not None else k
+            inner = Cue(c0, c0 + 1, "noun" if q is not None else "preposition", "قال", None, None, cue.sent)
+            return k, inner, npr, False
+    return None
+
+
 def extract(rec: dict) -> list[dict]:
     """Attributions of one record (``tokens``, ``sentences``, ``entities``,
     ``events`` present); also sets ``event["attribution"]``."""
@@ -145,6 +217,7 @@ def extract(rec: dict) -> list[dict]:
             src = None
             content = None
             resolved = False
+            relay = None
             if cue.kind == "preposition":
                 st = cue.j
                 strip = False
@@ -172,6 +245,9 @@ def extract(rec: dict) -> list[dict]:
                 consumed_until = e
             elif cue.comp is not None:
                 stop = cue.comp
+                relay = _relay(ctx, cues, ci, cue, b) if cue.kind == "verb" else None
+                if relay is not None:
+                    stop = relay[0]
                 if cue.kind == "participle":
                     npr = None
                 else:
@@ -254,7 +330,17 @@ def extract(rec: dict) -> list[dict]:
                 "content": span(ctx.text, *content),
                 "_resolved": resolved,
             }
-            found.append(att)
+            if src is not None and src.get("_conj") and not resolved:
+                for part in _split_coordinated(ctx, src, cue):
+                    found.append({**att, "source": part})
+            else:
+                found.append(att)
+            if cue.kind == "verb" and cue.comp is not None and relay is not None:
+                _, icue, (s_in, e_in), strip = relay
+                isrc = _make_source(ctx, s_in, e_in, icue, strip_lam=strip)
+                if isrc["_lexical"] or plausible_prep_source(ctx, s_in, e_in, isrc):
+                    found.append({**att, "_cue": icue, "source": isrc, "_resolved": False,
+                                  "cue": span(ctx.text, ctx.toks[icue.i]["start"], ctx.toks[icue.j - 1]["end"], type=icue.kind)})
     _resolve_pronouns(ctx, found, fallbacks)
     found = [f for f in found if f["source"] is not None]
     found.sort(key=lambda f: (f["cue"]["start"], f["cue"]["end"]))

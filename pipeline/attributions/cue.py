@@ -14,6 +14,8 @@ from bisect import bisect_left
 
 from dataclasses import dataclass, field
 
+from ..lang import ar
+
 from .lexicon import (
     COMPLEMENTIZERS,
     IMPERSONAL,
@@ -36,6 +38,16 @@ MAX_COMP_DIST = 32
 MAX_QUOTE_DIST = 8
 CONDITIONAL_AFTER = {"شاء", "وجد", "وجدت", "امكن", "اقتضي", "اقتضت", "لزم", "استطاع"}
 RELATIVE_NOUN = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
+#: reporting verbs whose nominal complement is a claim when it opens with a fact head
+#: (``lang/ar/attribution_fact_heads.txt``): with their preposition (كشف عن، أشار إلى) ...
+NOMINAL_LEMMAS = {"اعلن", "كشف", "اكد", "شدد", "نفي", "اشار", "لفت", "افصح"}
+#: ... and, for these, as a direct object too (أعلنت الوزارة وفاة …، نفى المصدر صحة …)
+DIRECT_LEMMAS = {"اعلن", "اكد", "نفي"}
+#: opinion verbs (رأى، اعتبر، توقع، رجح) are no report in a conditional or temporal clause:
+#: "وعندما يرى المستثمرون أن العائد مجزٍ سيعودون"، "إذا رأت اللجنة أن" (guideline §1)
+OPINION_LEMMAS = {"راي", "اعتبر", "توقع", "رجح", "لاحظ"}
+CONDITIONAL_BEFORE = {"عندما", "وعندما", "فعندما", "حين", "وحين", "حينما", "وحينما", "اذا", "واذا", "فاذا", "لو", "ولو",
+                      "كلما", "وكلما", "متي", "ومتي", "لما", "ولما", "ان_"}
 DEMONSTRATIVES = {"هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي", "الامر", "والامر", "وهو_"}
 
 
@@ -146,6 +158,29 @@ def is_long_quote(ctx: Ctx, k: int, b: int) -> bool:
     return end - k - 1 > 4
 
 
+def is_fact_head(ctx: Ctx, k: int) -> bool:
+    """Token k is a verbal noun that states a fact or an assessment (مقتل، وجود، القبض، ضرورة)."""
+    heads = ar.words("attribution_fact_heads")
+    kk = ctx.keys[k]
+    return kk in heads or (kk.startswith("ال") and kk[2:] in heads)
+
+
+def _object_boundary(ctx: Ctx, cue: Cue, k: int) -> bool:
+    """A direct object can start at token k: right after the verb, or after a
+    complete subject (a definite word, a name, a comma or a time word), not inside
+    a construct phrase (أعلن مدير إدارة ضبط الجودة: ضبط is part of the subject)."""
+    if k == cue.j:
+        return True
+    prev = ctx.keys[k - 1]
+    if ctx.tok(k - 1) in ("،", ",") or prev in TIME_WORDS:
+        return True
+    bare_prev = prev[1:] if prev[:1] in "وفبل" and prev[1:3] == "ال" else prev
+    if bare_prev.startswith("ال"):
+        return True
+    t = ctx.toks[k - 1]
+    return any(en["end"] == t["end"] for en in ctx.ents_overlapping(t["start"], t["end"]))
+
+
 def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -> int | None:
     """The token that opens the cue's clausal complement, or None.
 
@@ -173,10 +208,16 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
             continue
         if k > cue.j and verb_entry(kk)[0] is not None and ctx.keys[k - 1] not in NOUN_CONTEXT:
             return None
+        if cue.lemma in DIRECT_LEMMAS and k - cue.j <= 8 and is_fact_head(ctx, k) and _object_boundary(ctx, cue, k):
+            cue.extra["nominal"] = "direct"  # أعلنت الوزارة وفاة وافد: the object is the claim
+            return k
         if kk in preps or (kk[:1] in "بل" and kk[1:] in ("", "ـ") and kk[:1] in preps):
             nxt = k + 1
             if nxt < b and ctx.is_complementizer(nxt):
                 return nxt
+            if cue.lemma in NOMINAL_LEMMAS and nxt < b and is_fact_head(ctx, nxt):
+                cue.extra["nominal"] = "prep"  # كشف مصدر عن تأجيل القمة: the complement is the claim
+                return k
             if k == cue.j or ctx.keys[k - 1] in TIME_WORDS:
                 return None  # nominal complement: كشفت عن التحولات
         k += 1
@@ -266,9 +307,14 @@ def find_cues(ctx: Ctx, si: int) -> list[Cue]:
             # conj: the verb carries و/ف, so it opens its clause (its subject cannot precede it)
             cue = Cue(i, i + 1, kind, lemma, g, num, (a, b), extra={"preps": preps, "tense": tense, "conj": bool(conj)})
             prev = ctx.keys[i - 1] if i > a else ""
+            if lemma in OPINION_LEMMAS and (prev in CONDITIONAL_BEFORE or (i - 2 >= a and ctx.keys[i - 2] in CONDITIONAL_BEFORE
+                                                                         and ctx.keys[i - 1] in ("ما", "لم", "لا"))):
+                i += 1
+                continue
             cue.comp = find_complement(ctx, cue, b, max_dist=8 if kind == "participle" else MAX_COMP_DIST)
             if cue.comp is not None:
-                cue.content_start = _content_start(ctx, cue.comp, b)
+                direct = cue.extra.get("nominal") == "direct"
+                cue.content_start = cue.comp if direct else _content_start(ctx, cue.comp, b)
             if prev in RELATIVE_NOUN and cue.comp is not None and kind == "verb" and tense == "perf":
                 cue.extra["relative"] = True  # "السفير فلان الذي أكد أن": the antecedent is the source
             elif prev in RELATIVE_BEFORE:

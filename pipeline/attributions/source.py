@@ -320,6 +320,9 @@ def _participle_plural(k: str) -> bool:
 
 
 _CONJ_HEADS = CONJ_ORG | MEDIA | ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL
+#: a named person's phrase takes a further conjunct only when it is an anonymous group or one
+#: of "the other" kind (المتحدث سعد الحربي وشاهدا عيان، الوزير ونظيره), never a second title
+_CONJ_AFTER_PERSON = CONJ_EXTRA | ANON_PL | ANON_DU | {w[:-1] for w in ANON_DU if w.endswith("ان")}
 _CONJ_AFTER_PP = (ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL) - ORG - MEDIA
 
 
@@ -330,7 +333,7 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
     مجلس الوزراء ووزير الداخلية is one person), and nothing inside a
     prepositional phrase is (مصدر في وزارة الدفاع ووزارة الخارجية)."""
     if kind == "person":
-        heads = CONJ_EXTRA
+        heads = _CONJ_AFTER_PERSON
     elif kind == "anonymous" and strip_conj(ctx.keys[h]).startswith("ال"):
         heads = CONJ_EXTRA  # "الناشط المدني والسياسي"، "القيادي في الحزب وعضو اللجنة": one known person
     elif kind == "anonymous":
@@ -531,6 +534,27 @@ def _entity_in(ctx: Ctx, cs: int, ce: int):
     return best
 
 
+#: singulars whose dual is a source of two: parties and states (organisation), people by title (person)
+DUAL_PARTY = {"جانب", "طرف", "بلد", "دوله", "حكومه", "شركه", "منظمه", "وزاره", "هيءه", "حزب", "حركه", "جيش", "فريق", "نادي",
+              "اتحاد", "جهاز", "مجلس", "وفد", "صحيفه", "وكاله", "قناه"}
+DUAL_PERSON = {"وزير", "رءيس", "زعيم", "امير", "ملك", "شيخ", "سفير", "مبعوث", "قاءد", "لاعب", "مدرب", "نجم", "عالم", "رجل",
+               "نايب", "ناءب", "محافظ", "مدير", "متحدث"}
+#: singulars whose -ين form cannot be a sound plural (their plural is broken: جوانب، أطراف، وزراء)
+_DUAL_YN_OK = DUAL_PARTY | {"وزير", "رءيس", "زعيم", "امير", "ملك", "شيخ", "سفير", "مصدر", "قاءد"}
+
+
+def dual_singular(head: str, text: str) -> str | None:
+    """The singular of a dual head (الجانبان -> جانب، الحكومتين -> حكومه، الوزيرين -> وزير), else None.
+    -ان is a dual ending; -ين only where the plural is broken or a fatha marks the dual (مسؤولَين)."""
+    for suf, yn in (("تان", False), ("تين", True), ("ان", False), ("ين", True)):
+        if head.endswith(suf) and len(head) - len(suf) >= 3:
+            stem = head[: -len(suf)] + ("ه" if suf.startswith("ت") else "")
+            if yn and stem not in _DUAL_YN_OK and not _is_dual_by_vowel(text):
+                return None
+            return stem
+    return None
+
+
 def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None) -> dict:
     """Fields of the source phrase over tokens [s, e) (character span [cs, ce))."""
     while s < e - 1 and ctx.tok(s) in OPEN_Q:
@@ -560,9 +584,17 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     descr_from = None
     titled = fallthrough = False
     lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
-    if head in ANON_DU and not count:
+    du = dual_singular(head, head_text) if not count else None
+    if du is None and not count and head.endswith("ا") and h + 1 < e and head[:-1] in ANON_SG | DUAL_PARTY | DUAL_PERSON:
+        du = head[:-1]  # شاهدا عيان، وزيرا الخارجية: a dual in construct loses its ن
+    if head in ANON_DU and not count or du is not None and du in ANON_SG and du not in DUAL_PERSON:
         kind, named, count, number = "anonymous", False, 2, "du"
         descr_from = h + 1
+    elif du is not None and (du in DUAL_PARTY or du in DUAL_PERSON):
+        # الجانبان، الوزيران، الحكومتان: one source of two, named by neither (guideline §3.3)
+        kind = "person" if du in DUAL_PERSON else ("media" if du in ("صحيفه", "وكاله", "قناه") else "organisation")
+        named, count, number = False, 2, "du"
+        human = du in DUAL_PERSON
     elif head in ANON_SG and head in TITLES and _construct(ctx, h, e) and _name_at_end(ctx, h + 1, e):
         # "عضو مجلس الشيوخ بوب منينديز"، "مسؤول التدريب بالغرفة عبدالله الصقري": a role and its holder
         kind, named, titled = "person", True, True
@@ -646,6 +678,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         count = 1
     # coordinated sources: "منظمة الفاو وبرنامج الأغذية العالمي" (2), "مصدر أمني وآخر عسكري" (2)
     conj = _conjuncts(ctx, h, e, kind)
+    conj_spans = [(c, c_end) for c, c_end in conj]
     if conj:
         counts, names = [count], [named]
         for c, c_end in conj:
@@ -672,7 +705,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
             # "عدد من السعوديين"، "بعض المسؤولين": an unspecified part of a group is not named
             named = False
             kind = "anonymous"
-    if kind == "person" and not named and head not in TITLES:
+    if kind == "person" and not named and head not in TITLES and not (du is not None and du in DUAL_PERSON):
         kind = "anonymous"
     gender = "f" if head_text.endswith("ة") or head_text.endswith("ه") and head in ("وزاره",) else "m"
     if verb_gender and number == "sg":
@@ -695,6 +728,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         "kind": kind,
         "descriptor": descriptor,
         "entity": ent["id"] if ent is not None and kind != "anonymous" and "id" in ent else None,
+        "_conj": conj_spans,
         "_gender": gender,
         "_number": number,
         "_human": human,
