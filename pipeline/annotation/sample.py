@@ -169,7 +169,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--work", required=True)
-    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "attributions-round4", "events"),
+    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "attributions-round4", "attributions-round5", "events"),
                     required=True)
     a = ap.parse_args(argv)
     days = load_days(Path(a.data))
@@ -280,31 +280,34 @@ def main(argv=None):
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         print(f"attributions-round3: {len(index)} units, {len(double)} double in {work}")
         return
-    elif a.task == "attributions-round4":
+    elif a.task in ("attributions-round4", "attributions-round5"):
+        # round 5: 50 more of the round-4 pool (35 + 15 held-out), 5 of them doubly annotated
+        r5 = a.task == "attributions-round5"
         prev = work / "attributions-index.jsonl"
         seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
-        rng = random.Random(10)
+        rng = random.Random(11 if r5 else 10)
         items = []
-        for held, n in ((False, 49), (True, 21)):
+        for held, n in (((False, 35), (True, 15)) if r5 else ((False, 49), (True, 21))):
             items += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL4_RE.search(t))), n, rng, seen, days)
         rng.shuffle(items)
         index = []
-        with open(work / "attr-14.tsv", "w", encoding="utf-8") as f:
+        name = "attr-15" if r5 else "attr-14"
+        with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
             for j, (day, idx, s0, e0) in enumerate(items, 1):
                 text = days[day][idx]["content"][s0:e0]
-                f.write(f"attr-14-{j:04d}\t{text}\n")
-                index.append({"id": f"attr-14-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
+                f.write(f"{name}-{j:04d}\t{text}\n")
+                index.append({"id": f"{name}-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
                               "split": "held" if day[:10] in HELD_DAYS else "train",
                               "source": days[day][idx].get("source", ""), "stratum": "dual-or-number"})
-        pick = sorted(rng.sample(range(len(items)), 20))  # brings the doubly annotated share to 10%
-        with open(work / "attr-D14.tsv", "w", encoding="utf-8") as f:
+        pick = sorted(rng.sample(range(len(items)), 5 if r5 else 20))  # keeps the doubly annotated share at 10%
+        with open(work / f"attr-D{name[5:]}.tsv", "w", encoding="utf-8") as f:
             for j in pick:
                 day, idx, s0, e0 = items[j]
-                f.write(f"attr-14-{j + 1:04d}\t{days[day][idx]['content'][s0:e0]}\n")
+                f.write(f"{name}-{j + 1:04d}\t{days[day][idx]['content'][s0:e0]}\n")
         with open(prev, "a", encoding="utf-8") as f:
             for row in index:
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"attributions-round4: {len(index)} units, {len(pick)} double in {work}")
+        print(f"{a.task}: {len(index)} units, {len(pick)} double in {work}")
         return
     else:
         items = []

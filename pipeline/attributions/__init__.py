@@ -12,7 +12,7 @@ from bisect import bisect_left
 from ..record import span
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
-from .lexicon import CONJ_EXTRA, CONJ_ORG, IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
+from .lexicon import ADDRESSEE_VERBS, CONJ_EXTRA, CONJ_ORG, IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
 from .source import LEAD_PARTICLES, _drop_article, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
@@ -102,7 +102,9 @@ def _initial_subject(ctx: Ctx, a: int, b: int):
         return None
     k0 = ctx.keys[a]
     verb_like = (k0[:1] in "وف" and len(k0) >= 4) or (not k0.startswith("ال") and ctx.keys[a + 1].startswith("ال") and len(k0) >= 3)
-    if not verb_like or bare(k0) in NOT_VERB_START or k0[1:3] == "ال" or k0 in FUNCTION or k0.isdigit():
+    # التقى (form VIII of لقي) begins with ال like a definite noun: وال… is a noun unless it is التقى
+    al_verb = k0.lstrip("وف") in ("التقي", "التقت", "التقيا", "التقتا", "التقوا")
+    if not verb_like or bare(k0) in NOT_VERB_START or (k0[1:3] == "ال" and not al_verb) or k0 in FUNCTION or k0.isdigit():
         return None
     npr = np_after(ctx, a + 1, b, preps=("الي", "علي", "عن", "من", "في", "مع", "ب", "ل"))
     if npr is None:
@@ -192,6 +194,27 @@ def _relay(ctx: Ctx, cues: list[Cue], ci: int, cue: Cue, b: int):
     return None
 
 
+def _glued_previous(ctx: Ctx, si: int, i: int) -> tuple[int, int] | None:
+    """Tokens of the previous sentence when sentence ``si`` opens at token i right after its full
+    stop, with no space (the archive's glued sentences), else None."""
+    a = ctx.sents[si][0]
+    if si == 0 or i != a or a == 0 or ctx.tok(a - 1) != "." or ctx.toks[a - 1]["end"] != ctx.toks[a]["start"]:
+        return None
+    pa, pb = ctx.sents[si - 1]
+    return (pa, pb) if pb - pa > 3 else None
+
+
+def _prep_relay(ctx: Ctx, cue: Cue, e: int, b: int):
+    """بحسب ما نقلته صحيفة X عن مصادر مطلعة: the outlet relays the source after عن.
+    Returns (inner cue, (start, end)) or None."""
+    if not cue.extra.get("with_verb") or e >= b or ctx.keys[e] != "عن":
+        return None
+    npr = np_after(ctx, e + 1, b)
+    if npr is None:
+        return None
+    return Cue(e, e + 1, "preposition", "عن", None, None, cue.sent), npr
+
+
 def extract(rec: dict) -> list[dict]:
     """Attributions of one record (``tokens``, ``sentences``, ``entities``,
     ``events`` present); also sets ``event["attribution"]``."""
@@ -217,7 +240,7 @@ def extract(rec: dict) -> list[dict]:
             src = None
             content = None
             resolved = False
-            relay = None
+            relay = inner = None
             if cue.kind == "preposition":
                 st = cue.j
                 strip = False
@@ -233,11 +256,24 @@ def extract(rec: dict) -> list[dict]:
                 src = _make_source(ctx, s, e, cue, strip_lam=strip)
                 if not src["_lexical"] or not cue.extra.get("with_verb") and not plausible_prep_source(ctx, s, e, src):
                     continue  # وفق الجدول المرفق، حسب اختياره: "in line with", not a source
+                inner = _prep_relay(ctx, cue, e, b)
                 if _preposed(ctx, a, cue.i):
                     if e >= b or ctx.tok(e) in SENT_PUNCT:
-                        continue  # no claim after the source phrase
-                    content = rest_after(ctx, e, cut)
-                    ctok = (e, cut)
+                        glued = _glued_previous(ctx, si, cue.i)
+                        if glued is None:
+                            continue  # no claim after the source phrase
+                        # "…الجديد.حسبما ذكرت الوكالة": archives glue the sentences; the claim is the one before
+                        content = char_span(ctx, *glued)
+                        ctok = glued
+                    else:
+                        content = rest_after(ctx, e, cut)
+                        ctok = (e, cut)
+                    if content is None and nxt is not None and nxt.kind == "verb" and nxt.content_start is not None:
+                        # وبحسب مصادر عسكرية، أكدت أن …: the cue phrase's claim is the verb's complement
+                        vend = next((c.i for c in cues if c.i > nxt.content_start and _opens_clause(ctx, c)), b)
+                        content = after_complement(ctx, nxt.content_start, cut_before(ctx, vend, nxt.j))
+                        ctok = (nxt.content_start, vend)
+                        e = cue.j  # the verb is still to be read (its own source, or a pronoun)
                 else:
                     lo = _enclosing_start(found, cue.i, a)
                     content = before_cue(ctx, lo, cue.i)
@@ -254,8 +290,12 @@ def extract(rec: dict) -> list[dict]:
                     npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
                 if cue.extra.get("impersonal"):
                     npr = None
+                if cue.lemma == "نقل" and any(ctx.keys[k] in ("الي", "الا") for k in range(cue.j, stop)):
+                    continue  # "نقلت المصاب إلى مستشفى": transported, not reported
                 if npr is not None and _agrees_as_pronoun(cue):
                     npr = None  # "قالوا الحكومة": a dual/plural verb before a noun has a pronoun subject; the noun is its object
+                if npr is not None and cue.lemma in ADDRESSEE_VERBS and not cue.extra.get("conj") and np_before(ctx, cue.i, a) is not None:
+                    npr = None  # "مصادر دبلوماسية أبلغت الصحيفة أن": the noun after the verb is the addressee
                 if npr is not None:
                     src = _make_source(ctx, npr[0], npr[1], cue)
                     if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
@@ -330,6 +370,11 @@ def extract(rec: dict) -> list[dict]:
                 "content": span(ctx.text, *content),
                 "_resolved": resolved,
             }
+            if cue.kind == "preposition" and inner is not None:
+                isrc = _make_source(ctx, inner[1][0], inner[1][1], inner[0])
+                found.append(att)
+                att = {**att, "_cue": inner[0], "source": isrc, "_resolved": False,
+                       "cue": span(ctx.text, ctx.toks[inner[0].i]["start"], ctx.toks[inner[0].j - 1]["end"], type="preposition")}
             if src is not None and src.get("_conj") and not resolved:
                 for part in _split_coordinated(ctx, src, cue):
                     found.append({**att, "source": part})

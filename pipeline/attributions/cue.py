@@ -17,7 +17,11 @@ from dataclasses import dataclass, field
 from ..lang import ar
 
 from .lexicon import (
+    ANON_SG,
+    COMMON,
     COMPLEMENTIZERS,
+    ORG,
+    TITLES,
     IMPERSONAL,
     JAA_VERBS,
     NOUN_CONTEXT,
@@ -35,12 +39,12 @@ SENT_PUNCT = {".", "!", "?", "؟", "…"}
 DAMMA = "\u064f"
 #: how far (in tokens) a verb's complement may be from the verb
 MAX_COMP_DIST = 32
-MAX_QUOTE_DIST = 8
+MAX_QUOTE_DIST = 14
 CONDITIONAL_AFTER = {"شاء", "وجد", "وجدت", "امكن", "اقتضي", "اقتضت", "لزم", "استطاع"}
 RELATIVE_NOUN = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 #: reporting verbs whose nominal complement is a claim when it opens with a fact head
 #: (``lang/ar/attribution_fact_heads.txt``): with their preposition (كشف عن، أشار إلى) ...
-NOMINAL_LEMMAS = {"اعلن", "كشف", "اكد", "شدد", "نفي", "اشار", "لفت", "افصح"}
+NOMINAL_LEMMAS = {"اعلن", "كشف", "اكد", "شدد", "نفي", "اشار", "لفت", "افصح", "تحدث"}
 #: ... and, for these, as a direct object too (أعلنت الوزارة وفاة …، نفى المصدر صحة …)
 DIRECT_LEMMAS = {"اعلن", "اكد", "نفي"}
 #: opinion verbs (رأى، اعتبر، توقع، رجح) are no report in a conditional or temporal clause:
@@ -172,13 +176,17 @@ def _object_boundary(ctx: Ctx, cue: Cue, k: int) -> bool:
     if k == cue.j:
         return True
     prev = ctx.keys[k - 1]
-    if ctx.tok(k - 1) in ("،", ",") or prev in TIME_WORDS:
+    if ctx.tok(k - 1) in ("،", ",", "»", "”", '"', ")") or prev in TIME_WORDS:
         return True
     bare_prev = prev[1:] if prev[:1] in "وفبل" and prev[1:3] == "ال" else prev
     if bare_prev.startswith("ال"):
         return True
     t = ctx.toks[k - 1]
-    return any(en["end"] == t["end"] for en in ctx.ents_overlapping(t["start"], t["end"]))
+    if any(en["end"] == t["end"] for en in ctx.ents_overlapping(t["start"], t["end"])):
+        return True
+    # an indefinite adjective ends the subject (اكد مصدر محلي مقتل …); a head noun that can
+    # govern a genitive does not (مدير إدارة ضبط …، لجنة تنظيم …)
+    return not (prev in COMMON or prev in ORG or prev in TITLES or prev in ANON_SG or prev.endswith("ه"))
 
 
 def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -> int | None:

@@ -120,6 +120,13 @@ for _perf, _impf, _part, _preps in _REGULAR:
     _add(_perfect(_perf), _perf, "perf", _preps)
     _add(_imperfect(_impf), _perf, "impf", _preps)
     _add(_participle(_part), _perf, "part", _preps)
+# verbs whose other forms are mostly other words: أبلغ in the perfect only (يبلغ "amounts to",
+# مبلغاً "an amount"); تحدث عن without its participle (متحدث is a spokesman)
+_add(_perfect("ابلغ"), "ابلغ", "perf", ())
+_add(_perfect("تحدث"), "تحدث", "perf", ("عن",))
+_add(_imperfect("تحدث"), "تحدث", "impf", ("عن",))
+#: verbs whose object is an addressee (أبلغ الصحيفة أن): a source before the verb is the subject
+ADDRESSEE_VERBS = {"ابلغ"}
 # words that look like a verb form but are (far more often) something else
 for _w in ("بين", "بينه", "بينا", "بينت_", "مقر", "تابع", "متابع", "متابعه", "موضح_", "مبين", "ذكري", "نقلا", "ناقل",
            "مورد", "تعلن_", "معلن", "متوقع", "متوقعه", "توقعات", "مرجح", "مرجحه", "لافت", "لافته", "ذاكر", "تبين",
@@ -204,9 +211,9 @@ ANON_DU = {
 #: sound plurals in -ين that are duals when written with fatha before the ya (مسؤولَين)
 SOUND_PL_YN = {w for w in ANON_PL if w.endswith("ين")}
 #: "other" adjectives: not a descriptor
-OTHER_ADJ = {"اخر", "اخرون", "اخرين", "اخري", "اخران", "اخريات", "اخرا", "ايضا"}
+OTHER_ADJ = {"اخر", "اخرون", "اخرين", "اخري", "اخران", "اخريات", "اخرا", "ايضا", "نفسه", "نفسها", "نفسهم", "ذاته", "ذاتها"}
 #: heads of documents (count 1 when singular) and their plurals
-DOC_SG = {"تقرير", "بيان", "وثيقه", "دراسه", "رساله", "مذكره", "احصاءيه", "نص", "مرسوم", "قرار", "استطلاع", "تحقيق",
+DOC_SG = {"تقرير", "بيان", "وثيقه", "مسح", "محضر", "تسجيل", "دراسه", "رساله", "مذكره", "احصاءيه", "نص", "مرسوم", "قرار", "استطلاع", "تحقيق",
           "خطاب", "تعميم", "اعلان", "برقيه", "تغريده", "منشور", "لاءحه", "المعلومات_", "صحيفه_", "نشره", "ورقه", "مسوده", "ملف"}
 DOC_PL = {"تقارير", "بيانات", "وثاءق", "دراسات", "رساءل", "احصاءات", "احصاءيات", "معلومات", "تحقيقات", "لواءح", "ارقام",
           "انباء", "تسريبات", "تغريدات", "وساءل", "مصادر_", "معطيات", "مراسلات", "نتاءج", "مءشرات", "موءشرات", "توقعات"}

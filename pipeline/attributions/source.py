@@ -17,6 +17,8 @@
 """
 from __future__ import annotations
 
+from ..lang import ar
+
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, verb_entry
 from .lexicon import (
     ADDRESSEE,
@@ -110,6 +112,8 @@ def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
     kk = ctx.keys[k]
     if kk in ("ل", "لـ") and k + 1 < b:
         if ctx.tok(k + 1) in OPEN_Q:
+            if k + 2 < b and _drop_article(ctx.keys[k + 2]) in ORG and _drop_article(ctx.keys[k + 2]) not in MEDIA:
+                return 0  # الناطق الإعلامي لـ"شرطة عسير": the title's institution, not an addressee
             c = ctx.close_quote(k + 1, b)
             return (c - k + 1) if c is not None and c - k < 8 else 0
         return 2
@@ -142,6 +146,25 @@ def _skip_leading(ctx: Ctx, k: int, b: int) -> int:
             continue
         break
     return k
+
+
+def _stance_object(kk: str) -> bool:
+    """A stance noun with a possessive suffix (رفضهما، حرصها، دعمه): lang/ar/attribution_stance_heads.txt."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if kk.endswith(suf) and len(kk) > len(suf) + 2:
+            stem = kk[: -len(suf)]
+            stance = ar.words("attribution_stance_heads")
+            return stem in stance or (stem.endswith("ت") and stem[:-1] + "ه" in stance)
+    return False
+
+
+#: words that never open a source phrase after a verb
+NOT_A_SUBJECT = {"هو", "هي", "فهو", "فهي", "وهو", "وهي", "فانها", "فانه", "فانهم", "انها", "انه", "انهم", "لي", "لنا",
+                 "الماضي", "الماضيه", "المقبل", "المقبله", "قاءل"}
+
+
+#: heads that "العام / العامة" qualifies as "general" (not "the year")
+GENERAL_HEADS = TITLES | COMMON | ORG | {"مشرف", "مدعي", "امين", "امانه", "مراقب", "منسق", "قاءد", "مفتش", "رءيس"}
 
 
 def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
@@ -187,20 +210,24 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
             break
         if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
             break
-        if kk in TIME_WORDS and k > s:
-            break
+        if kk in TIME_WORDS and k > s and not (kk in ("العام", "العامه") and _drop_article(strip_conj(ctx.keys[k - 1])) in GENERAL_HEADS):
+            break  # "العام" is the year, except after a title (المدير العام، النائب العام، الأمانة العامة)
         if kk in ("علي",) and k + 1 < end and ctx.keys[k + 1] in ("هامش", "صعيد"):
             break
         if k > s and _is_addressee(ctx, k, end):
             break
         if k > s and verb_entry(kk)[0] is not None:
             break
+        if k > s and _stance_object(kk):
+            break  # "أكد الجانبان رفضهما القاطع": the verb's object, not part of the source
         if kk in ("ب", "بـ") and k + 1 < end and ctx.tok(k + 1) in OPEN_Q:
             break
         k += 1
     e = k
     if e - s == 1 and strip_conj(ctx.keys[s]) in HONORIFIC_PRONOUNS:
         return None  # "وقال سموه": a pronoun subject
+    if s < e and ctx.keys[s] in NOT_A_SUBJECT:
+        return None  # "تقول فهي …"، "قال لي"، "قال الماضي": a pronoun, an addressee or a time word
     if s < e and (ctx.keys[s] in PREPOSITIONS or verb_entry(ctx.keys[s])[0] is not None):
         return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
     # do not end on a preposition or conjunction
@@ -303,6 +330,8 @@ def plausible_prep_source(ctx: Ctx, s: int, e: int, f: dict) -> bool:
         return True
     if f.get("_titled") or f["entity"] is not None:
         return True
+    if f["_number"] == "du" and f["count"] == 2 and f["_lexical"] and not f.get("_fallthrough"):
+        return True  # الوزيران، الجانبان: a dual source noun
     toks = range(s, e)
     if e - s > 3:
         return False
