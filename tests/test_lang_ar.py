@@ -66,3 +66,14 @@ def test_name_lists_feed_the_entity_features():
     assert set(lists) <= {"PER", "ORG", "LOC"}
     if "LOC" in lists:
         assert ar.key("الرياض") in {ar.key(x) for x in lists["LOC"]}
+
+
+def test_attribution_lexicon_reads_its_lists_from_the_data_files():
+    from pipeline.attributions import lexicon as lx
+
+    assert ar.words("attr_titles") <= lx.TITLES and ar.words("attr_org") <= lx.ORG
+    # a hamza spelling that the old in-code set held in a form no lookup could reach
+    assert ar.key("مؤلف") in lx.TITLES
+    assert lx.UNITS[ar.key("ثلاثة")] == 3 and lx.TENS[ar.key("عشرين")] == 20
+    # a paradigm form removed as "another word" never becomes a cue verb
+    assert ar.key("مقر") not in lx.VERBS and ar.key("قال") in lx.VERBS

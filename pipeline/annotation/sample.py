@@ -169,13 +169,42 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--work", required=True)
-    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "attributions-round4", "attributions-round5", "events"),
+    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "attributions-round4", "attributions-round5", "ner-round2", "events"),
                     required=True)
     a = ap.parse_args(argv)
     days = load_days(Path(a.data))
     rng = random.Random(SEED)
     work = Path(a.work)
     seen: set[str] = set()
+    if a.task == "ner-round2":
+        # 1,200 more sentences of the training days only (the held-out part stays as frozen), in
+        # four batches ner-11..14, 10% of them annotated twice (ner-D11)
+        prev = work / "ner-index.jsonl"
+        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
+        rng = random.Random(12)
+        items = draw(candidates(days, "sentence", 10, 60, False), 1200, rng, seen, days)
+        rng.shuffle(items)
+        index = []
+        double = []
+        for b in range(4):
+            name = f"ner-{11 + b}"
+            batch = items[b * 300:(b + 1) * 300]
+            with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
+                for j, (day, idx, s0, e0) in enumerate(batch, 1):
+                    text = days[day][idx]["content"][s0:e0]
+                    f.write(f"{name}-{j:04d}\t{text}\n")
+                    index.append({"id": f"{name}-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
+                                  "split": "train", "source": days[day][idx].get("source", "")})
+            pick = sorted(rng.sample(range(len(batch)), 30))
+            double += [(f"{name}-{j + 1:04d}", batch[j]) for j in pick]
+        with open(work / "ner-D11.tsv", "w", encoding="utf-8") as f:
+            for uid, (day, idx, s0, e0) in double:
+                f.write(f"{uid}\t{days[day][idx]['content'][s0:e0]}\n")
+        with open(prev, "a", encoding="utf-8") as f:
+            for row in index:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"ner-round2: {len(index)} units, {len(double)} double in {work}")
+        return
     if a.task == "ner":
         # 3,000 sentences: 2,200 from training days, 800 from held-out days
         items = draw(candidates(days, "sentence", 10, 60, False), 2200, rng, seen, days)
