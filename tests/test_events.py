@@ -424,3 +424,43 @@ def test_dated_list_line_after_a_dash_is_a_report(code):
     # "ـ 20 مايو: تفجير …" (a dated timeline line; the tatweel normalises away)
     for dash in ("ـ", "-"):
         assert [e for e in code(f"{dash} 20 مايو: تفجير انتحاري في فندق بالعاصمة.") if e["type"] == "ASSAULT"]
+
+
+# --- round 3: triggers from the news set's misses ---------------------------
+
+@pytest.mark.parametrize("text, typ, mode, trigger", [
+    ("وعقد الوزير اجتماعاً مع نظيره الأردني في عمّان أمس.", "CONSULT", None, "اجتماعاً"),
+    ("وصل ولي العهد إلى باريس أمس في زيارة رسمية.", "CONSULT", "visit", "زيارة"),
+    ("واستقبل أمير المنطقة أمس السفير الياباني.", "CONSULT", "host", "واستقبل"),
+    ("وألقت الشرطة القبض على ثلاثة مطلوبين أمس.", "COERCE", "arrest", "القبض"),
+    ("واحتجزت السلطات سفينة الشحن في الميناء أمس.", "COERCE", "arrest", "واحتجزت"),
+    ("ودعت الجامعة العربية أمس إلى وقف القتال فوراً.", "REQUEST", None, "ودعت"),
+    ("ورحب الأمين العام أمس بالاتفاق بين الطرفين.", "SUPPORT", None, "ورحب"),
+    ("واتهم المتحدث الجماعة أمس بتنفيذ الهجوم.", "ACCUSE", "allege", "واتهم"),
+])
+def test_news_triggers_of_round_3(code, text, typ, mode, trigger):
+    ev = one(code(text), typ)
+    assert ev["trigger"]["text"] == trigger and ev["mode"] == mode
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("ودعا الإمام الله أن يحفظ البلاد.", "REQUEST"),   # a prayer, not a call
+    ("وطلب الرجل القهوة.", "REQUEST"),                  # طلب without من: not a request to a party
+    ("وأكد المدرب أهمية ضبط النفس في المباراة.", "COERCE"),  # ضبط النفس: self-restraint
+])
+def test_news_triggers_of_round_3_not_events(code, text, typ):
+    assert all(e["type"] != typ for e in code(text))
+
+
+def test_an_entity_over_the_trigger_is_no_actor_name():
+    from pipeline.events.coder import EntityIndex, _with_entity
+
+    text = "وتم ترتيب هروب الأسد إلى موسكو."
+    s = text.index("هروب الأسد")
+    ents = [{"id": "e1", "start": s, "end": s + len("هروب الأسد"), "label": "MISC", "text": "هروب الأسد"}]
+    actor = text.index("الأسد")
+    trig = (s, s + len("هروب"))
+    # the tagger's "هروب الأسد" covers the trigger: the actor stays "الأسد"
+    assert _with_entity({"text": text}, actor, actor + 5, EntityIndex(ents), trig)["text"] == "الأسد"
+    # without a trigger inside, an overlapping entity still widens the actor to its name
+    assert _with_entity({"text": text}, actor, actor + 5, EntityIndex(ents))["text"] == "هروب الأسد"
