@@ -1,0 +1,194 @@
+"""Direct tests of the rule modules, one block a module (after spaCy's tests/pipeline/…): the
+events helpers read lists of normalised tokens, the attribution modules a tokenised record.
+Every sentence is written for these tests."""
+import pytest
+
+from pipeline.arabic import normalise
+from pipeline.record import new_record
+
+
+def norms(text: str) -> list[str]:
+    from pipeline.tokenize import tokens
+
+    return [normalise(text[s:e]) for s, e in tokens(text)]
+
+
+# ---------------------------------------------------------------- events.polarity
+
+@pytest.mark.parametrize("text, word, negated", [
+    ("لم يهاجم المسلحون القرية", "يهاجم", True),
+    ("لن يتظاهر العمال غدا", "يتظاهر", True),
+    ("ونفت الشرطة أن يكون أحد قد اعتدى على الحارس", "اعتدي", True),
+    ("هاجم المسلحون القرية أمس", "هاجم", False),
+    ("وأكدت الوزارة عدم وقوع اعتداء", "اعتداء", False),   # عدم before وقوع, not before the trigger
+    ("وأكدت الوزارة عدم اعتداء أحد", "اعتداء", True),
+])
+def test_polarity(text, word, negated):
+    from pipeline.events.polarity import is_negated
+
+    ns = norms(text)
+    i = ns.index(normalise(word))
+    assert is_negated(ns, i, 0, nominal=word.startswith("اعتداء")) is negated
+
+
+# ---------------------------------------------------------------- events.modality
+
+@pytest.mark.parametrize("text, word, future_prefix, expected", [
+    ("سوف تتظاهر النقابات في العاصمة", "تتظاهر", False, "future"),
+    ("ستتظاهر النقابات غدا", "ستتظاهر", True, "future"),
+    ("حاول المسلحون اقتحام المبنى", "اقتحام", False, "attempted"),
+    ("وأحبطت الشرطة محاولة اختطاف طفل", "اختطاف", False, "prevented"),
+    ("وهدد التنظيم بتفجير الجسر", "بتفجير", False, "threatened"),
+    ("وتظاهر المئات أمام البرلمان", "وتظاهر", False, None),
+    ("تظاهر المئات أمس، وإذا استمر الحصار", "تظاهر", False, None),  # the cue is after the trigger
+])
+def test_modality(text, word, future_prefix, expected):
+    from pipeline.events.modality import modality
+
+    ns = norms(text)
+    i = ns.index(normalise(word))
+    assert modality(ns, i, 0, future_prefix, purpose=False) == expected
+
+
+def test_purpose_is_planned():
+    from pipeline.events.modality import modality
+
+    ns = norms("وصل المسلحون لتنفيذ هجوم")
+    assert modality(ns, ns.index("هجوم"), 0, False, purpose=True) == "planned"
+
+
+# ---------------------------------------------------------------- events.magnitudes
+
+@pytest.mark.parametrize("text, dead, injured, size", [
+    ("أسفر الهجوم عن مقتل سبعة أشخاص وإصابة 12 آخرين", 7, 12, None),
+    ("قتل 28 شخصا في التفجير", 28, None, None),
+    ("سقط 15 قتيلا بينهم سبعة من الشرطة", 15, None, None),  # the largest figure, never a sum
+    ("وقع الهجوم في عام 2015 ولم يسفر عن إصابات", None, None, None),  # a year is no toll
+])
+def test_casualty_magnitudes(text, dead, injured, size):
+    from pipeline.events.magnitudes import find_magnitudes
+
+    ns = norms(text)
+    assert find_magnitudes(ns, 0, len(ns)) == {"dead": dead, "injured": injured, "size": size}
+
+
+def test_protest_size():
+    from pipeline.events.magnitudes import find_magnitudes
+
+    ns = norms("تظاهر 500 متظاهر أمام الوزارة")
+    assert find_magnitudes(ns, 0, len(ns), protest=True)["size"] == 500
+    ns = norms("تظاهر آلاف المتظاهرين أمام الوزارة")
+    assert find_magnitudes(ns, 0, len(ns), protest=True)["size"] is None  # vague: thousands
+
+
+# ---------------------------------------------------------------- events.triggers
+
+def test_trigger_readings_strip_one_proclitic_chain():
+    from pipeline.events.triggers import candidates
+
+    readings = {(st, p) for st, p, _ in candidates(normalise("وبالهجوم"))}
+    assert ("هجوم", "وبال") in readings or ("الهجوم", "وب") in readings
+    assert ("وبالهجوم", "") in readings  # the word itself is always a reading
+
+
+@pytest.mark.parametrize("text, family, nominal", [
+    ("واعتقلت الشرطة ثلاثة أشخاص", "COERCE", False),
+    ("وقع انفجار في السوق", "ASSAULT", True),
+    ("وتظاهر المئات في الساحة", "PROTEST", False),
+    ("وألقت الشرطة القبض على المطلوب", "COERCE", True),
+])
+def test_trigger_families(text, family, nominal):
+    from pipeline.events.triggers import find
+
+    ns = norms(text)
+    found = [(m.entry.type, m.nominal) for m in find(ns, 0, len(ns))]
+    assert (family, nominal) in found
+
+
+def test_words_that_are_no_trigger():
+    from pipeline.events.triggers import find
+
+    ns = norms("وصل الطالب إلى المدرسة صباحا")
+    assert not [m for m in find(ns, 0, len(ns)) if m.entry.type in ("ASSAULT", "PROTEST", "COERCE")]
+
+
+# ---------------------------------------------------------------- attributions: cue / source / content
+
+@pytest.fixture(scope="module")
+def ctx_of():
+    from pipeline.attributions.cue import Ctx
+    from pipeline.registry import build
+
+    stages = build(["normalise", "tokenise"])
+
+    def make(text: str):
+        rec = new_record("t", text, {})
+        for st in stages:
+            rec = st(rec)
+        rec["entities"] = []
+        return Ctx(rec)
+
+    return make
+
+
+def test_cue_kinds_and_complements(ctx_of):
+    from pipeline.attributions.cue import find_cues
+
+    ctx = ctx_of("وقال المتحدث إن الطريق أغلق، بحسب الوكالة.")
+    cues = find_cues(ctx, 0)
+    assert [(c.kind, ctx.tok(c.i)) for c in cues] == [("verb", "وقال"), ("preposition", "بحسب")]
+    assert ctx.tok(cues[0].comp) == "إن" and ctx.tok(cues[0].content_start) == "الطريق"
+
+
+def test_a_nominal_complement_needs_a_fact_head(ctx_of):
+    from pipeline.attributions.cue import find_cues
+
+    fact = find_cues(ctx_of("كشف المصدر عن تأجيل القمة."), 0)[0]
+    assert fact.extra.get("nominal") == "prep" and fact.comp is not None
+    topic = find_cues(ctx_of("كشف المصدر عن ملامح الخطة."), 0)[0]
+    assert topic.comp is None  # a topic, not a claim
+
+
+def test_relative_and_impersonal_cues(ctx_of):
+    from pipeline.attributions.cue import find_cues
+
+    assert find_cues(ctx_of("وهذا ما يؤكد أن الخطة نجحت."), 0) == []
+    (c,) = find_cues(ctx_of("يذكر أن المهرجان يقام كل عام."), 0)
+    assert c.extra.get("impersonal")
+
+
+@pytest.mark.parametrize("head, text, singular", [
+    ("جانبان", "الجانبان", "جانب"),
+    ("حكومتين", "الحكومتين", "حكومه"),
+    ("مسءولين", "مسؤولين", None),       # a plural as often as a dual: not without the fatha
+    ("مسءولين", "مسؤولَين", "مسءول"),
+    ("قناه", "قناة", None),
+])
+def test_dual_singular(head, text, singular):
+    from pipeline.attributions.source import dual_singular
+
+    assert dual_singular(head, text) == singular
+
+
+def test_noun_phrase_after_a_verb_stops_before_setting_and_addressee(ctx_of):
+    from pipeline.attributions.source import np_after
+
+    ctx = ctx_of("وقال المدير العام للشركة لـ«عكاظ» أمس إن العمل مستمر.")
+    s, e = np_after(ctx, 1, ctx.n)
+    assert " ".join(ctx.tok(k) for k in range(s, e)) == "المدير العام للشركة"  # العام is "general" here
+
+
+def test_noun_phrase_never_starts_with_a_pronoun(ctx_of):
+    from pipeline.attributions.source import np_after
+
+    ctx = ctx_of("تقول فهي لا تعرف شيئا.")
+    assert np_after(ctx, 1, ctx.n) is None
+
+
+def test_content_span_trims_punctuation_and_one_quotation(ctx_of):
+    from pipeline.attributions.content import char_span
+
+    ctx = ctx_of("وقال: «الوضع مستقر تماما».")
+    s = next(k for k in range(ctx.n) if ctx.tok(k) == "«")
+    cs, ce = char_span(ctx, s, ctx.n)
+    assert ctx.text[cs:ce] == "الوضع مستقر تماما"
