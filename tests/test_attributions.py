@@ -742,3 +742,13 @@ def test_a_relayed_source_is_its_own_attribution(sentence, sources):
 def test_dual_sources_count_two_and_name_nobody(sentence, kind):
     a = one(sentence)
     assert (a["source"]["named"], a["source"]["count"], a["source"]["kind"]) == (False, 2, kind)
+
+
+@pytest.mark.parametrize("sentence, source, named, count", [
+    ("وقالت العائلة إن الطفل عاد إلى المنزل.", "العائلة", False, 1),
+    ("وقال جد الطفلة إن الحادث وقع مساء.", "جد الطفلة", False, 1),
+    ("وأضافت الصحيفة أن مسؤولاً أمنياً قال إن الهجوم أحبط.", "مسؤولاً أمنياً", False, 1),
+])
+def test_relatives_and_accusative_singulars_name_nobody(sentence, source, named, count):
+    a = next(a for a in attrs(sentence) if a["source"]["text"] == source)
+    assert fields(a) == (named, count)

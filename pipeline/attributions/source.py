@@ -614,7 +614,11 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     titled = fallthrough = False
     lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
     du = dual_singular(head, head_text) if not count else None
-    if du is None and not count and head.endswith("ا") and h + 1 < e and head[:-1] in ANON_SG | DUAL_PARTY | DUAL_PERSON:
+    accusative = (head.endswith("ا") and head[:-1] in ANON_SG and not count
+                  and (h + 1 >= e or ctx.keys[h + 1].endswith("ا")))
+    if accusative:
+        head = head[:-1]  # "مسؤولاً"، "محللاً نفطياً ليبياً": an indefinite singular in the accusative
+    elif du is None and not count and head.endswith("ا") and h + 1 < e and head[:-1] in ANON_SG | DUAL_PARTY | DUAL_PERSON:
         du = head[:-1]  # شاهدا عيان، وزيرا الخارجية: a dual in construct loses its ن
     if head in ANON_DU and not count or du is not None and du in ANON_SG and du not in DUAL_PERSON:
         kind, named, count, number = "anonymous", False, 2, "du"
