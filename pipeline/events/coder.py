@@ -6,6 +6,7 @@ from bisect import bisect_left, bisect_right
 
 from functools import lru_cache
 
+from ..lang import ar
 from ..record import span
 from ..stages.entities import strip_proclitics
 from . import actors as A
@@ -37,12 +38,12 @@ for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("ت�
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
 TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
-QAM_SET = {"قام", "قامت", "قاموا", "اقدم", "اقدمت", "اقدموا"}
-RELATIVE_DATE = {"امس", "الامس", "اليوم", "الليله", "صباح", "مساء", "فجر", "ظهر"}
-SPORTS = set("مباراه المباراه مباريات الفريق فريق اللاعب لاعب لاعبين الدوري المنتخب الكره المرمي شوط هدف اهداف البطوله بطوله الملعب ملعب المدرب".split())
+QAM_SET = set(ar.words("ev_qam"))
+RELATIVE_DATE = set(ar.words("ev_relative_date"))
+SPORTS = set(ar.words("ev_sports"))
 # without the words that are as often something else (هدف: target; الفريق: a general, a team of experts)
 SPORTS_STRONG = SPORTS - {"هدف", "اهداف", "فريق", "الفريق"}
-ALLEGED = set("بتهمه تهمه بتهم تهم اتهام اتهامات متهم متهمين المتهمين يشتبه المشتبه بتورطه".split())
+ALLEGED = set(ar.words("ev_alleged"))
 _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("ادي", "ؤدي"), ("اسفر", "سفر"),
                   ("استهدف", "ستهدف"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("عم", None), ("تجدد", "تجدد"), ("نظم", "نظم"),
                   ("جري", "جري"), ("شهد", "شهد"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"),
