@@ -464,3 +464,9 @@ def test_an_entity_over_the_trigger_is_no_actor_name():
     assert _with_entity({"text": text}, actor, actor + 5, EntityIndex(ents), trig)["text"] == "الأسد"
     # without a trigger inside, an overlapping entity still widens the actor to its name
     assert _with_entity({"text": text}, actor, actor + 5, EntityIndex(ents))["text"] == "هروب الأسد"
+
+
+def test_the_two_ministries_are_no_visit(code):
+    # وزارتا (the two ministries) is not و + زارتا (the two women visited)
+    assert all(e["type"] != "CONSULT" for e in code("وشرعت وزارتا التعليم والصحة أمس في تفعيل المذكرة."))
+    assert one(code("وزار الوزير المستشفى أمس."), "CONSULT")["trigger"]["text"] == "وزار"

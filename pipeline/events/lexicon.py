@@ -199,7 +199,7 @@ def _norm(s: str) -> str:
 
 # generated verb forms that are, in news text, almost always another word: ادين (I condemn) is
 # mostly "أُدين" (was convicted) or the name إدين; ادهم (I raid) is the name أدهم
-EXCLUDED_FORMS = {"ادين", "ادهم"}
+EXCLUDED_FORMS = {"ادين", "ادهم", "زارتا"}  # وزارتا = "the two ministries", not و + زارتا "the two visited"
 
 
 @lru_cache(maxsize=1)
