@@ -752,3 +752,15 @@ def test_dual_sources_count_two_and_name_nobody(sentence, kind):
 def test_relatives_and_accusative_singulars_name_nobody(sentence, source, named, count):
     a = next(a for a in attrs(sentence) if a["source"]["text"] == source)
     assert fields(a) == (named, count)
+
+
+def test_afada_with_a_glued_fact():
+    a = one("من جهة أخرى أفاد مسؤول أمني أمس بمقتل 18 من عناصر التنظيم.")
+    assert (a["source"]["text"], a["content"]["text"]) == ("مسؤول أمني", "بمقتل 18 من عناصر التنظيم")
+
+
+def test_two_named_title_holders_are_two_sources_one_person_with_two_titles_is_one():
+    out = attrs("وقالت وزيرة الداخلية البريطانية تريزا ماي ووزير الداخلية الفرنسي برنار كازنوف إن الأزمة عالمية.")
+    assert [a["source"]["text"] for a in out] == ["وزيرة الداخلية البريطانية تريزا ماي", "وزير الداخلية الفرنسي برنار كازنوف"]
+    (a,) = attrs("وقال نائب الرئيس ووزير المالية سالم الناصر إن الميزانية متوازنة.")
+    assert a["source"]["text"] == "نائب الرئيس ووزير المالية سالم الناصر"

@@ -47,6 +47,8 @@ RELATIVE_NOUN = {"الذي", "التي", "الذين", "اللذين", "اللت
 NOMINAL_LEMMAS = {"اعلن", "كشف", "اكد", "شدد", "نفي", "اشار", "لفت", "افصح", "تحدث"}
 #: ... and, for these, as a direct object too (أعلنت الوزارة وفاة …، نفى المصدر صحة …)
 DIRECT_LEMMAS = {"اعلن", "اكد", "نفي"}
+#: ... and, for these, with a glued بـ (أفاد مسؤول بمقتل …، أفادت الوكالة بوقوع انفجار)
+BA_LEMMAS = {"افاد"}
 #: opinion verbs (رأى، اعتبر، توقع، رجح) are no report in a conditional or temporal clause:
 #: "وعندما يرى المستثمرون أن العائد مجزٍ سيعودون"، "إذا رأت اللجنة أن" (guideline §1)
 OPINION_LEMMAS = {"راي", "اعتبر", "توقع", "رجح", "لاحظ"}
@@ -162,11 +164,14 @@ def is_long_quote(ctx: Ctx, k: int, b: int) -> bool:
     return end - k - 1 > 4
 
 
+def _fact_key(kk: str) -> bool:
+    heads = ar.words("attribution_fact_heads")
+    return kk in heads or (kk.startswith("ال") and kk[2:] in heads)
+
+
 def is_fact_head(ctx: Ctx, k: int) -> bool:
     """Token k is a verbal noun that states a fact or an assessment (مقتل، وجود، القبض، ضرورة)."""
-    heads = ar.words("attribution_fact_heads")
-    kk = ctx.keys[k]
-    return kk in heads or (kk.startswith("ال") and kk[2:] in heads)
+    return _fact_key(ctx.keys[k])
 
 
 def _object_boundary(ctx: Ctx, cue: Cue, k: int) -> bool:
@@ -216,6 +221,9 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
             continue
         if k > cue.j and verb_entry(kk)[0] is not None and ctx.keys[k - 1] not in NOUN_CONTEXT:
             return None
+        if cue.lemma in BA_LEMMAS and k - cue.j <= 8 and kk[:1] == "ب" and len(kk) > 3 and _fact_key(kk[1:]):
+            cue.extra["nominal"] = "direct"  # أفاد مسؤول أمني بمقتل 18 …: بـ glued to the fact
+            return k
         if cue.lemma in DIRECT_LEMMAS and k - cue.j <= 8 and is_fact_head(ctx, k) and _object_boundary(ctx, cue, k):
             cue.extra["nominal"] = "direct"  # أعلنت الوزارة وفاة وافد: the object is the claim
             return k

@@ -382,6 +382,11 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
             starts.append(k)
         elif len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in heads:
             starts.append(k)
+        elif kind == "person" and len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in TITLES and any(
+                _holder_name(ctx, j, k) for j in range((starts[-1] if starts else h) + 1, k)):
+            # "وزيرة الداخلية تريزا ماي ووزير الداخلية برنار كازنوف": a second titled person after a
+            # named one (a second title of one person has no name before its و)
+            starts.append(k)
     return [(c, starts[n + 1] if n + 1 < len(starts) else e) for n, c in enumerate(starts)]
 
 
