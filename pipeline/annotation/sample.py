@@ -142,68 +142,162 @@ def draw(pools, n: int, rng: random.Random, seen: set[str], days) -> list[tuple]
     return out
 
 
+def _row(uid: str, item: tuple, days, stratum: str | None = None) -> dict:
+    """The standoff index row of one unit (no text: its article key, offsets and hash)."""
+    day, idx, s0, e0 = item
+    row = {"id": uid, "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(days[day][idx]["content"][s0:e0]),
+           "split": "held" if day[:10] in HELD_DAYS else "train", "source": days[day][idx].get("source", "")}
+    if stratum is not None:
+        row["stratum"] = stratum
+    return row
+
+
+def _write_units(path: Path, units: list[tuple[str, tuple]], days) -> None:
+    """A batch file for the annotators: ``ID<TAB>text`` a line."""
+    with open(path, "w", encoding="utf-8") as f:
+        for uid, (day, idx, s0, e0) in units:
+            f.write(f"{uid}\t{days[day][idx]['content'][s0:e0]}\n")
+
+
+def write_batch(work: Path, name: str, batch: list[tuple], days, stratum: str | None = None) -> list[dict]:
+    """``work/NAME.tsv`` (ids NAME-0001 …) and its index rows."""
+    units = [(f"{name}-{k:04d}", item) for k, item in enumerate(batch, 1)]
+    _write_units(work / f"{name}.tsv", units, days)
+    return [_row(uid, item, days, stratum) for uid, item in units]
+
+
+def pick_double(name: str, batch: list[tuple], rng, n: int | None = None, share: float = 0.10) -> list[tuple[str, tuple]]:
+    """The units of a batch a second annotator reads again, blind (``n`` of them, else ``share``)."""
+    n = max(1, round(share * len(batch))) if n is None else n
+    return [(f"{name}-{k + 1:04d}", batch[k]) for k in sorted(rng.sample(range(len(batch)), n))]
+
+
+def seen_in(index_file: Path) -> set[str]:
+    """Hashes of the units an earlier draw took (they are never drawn again)."""
+    return {json.loads(x)["sha1"] for x in index_file.read_text(encoding="utf-8").splitlines() if x.strip()}
+
+
+def append_index(index_file: Path, rows: list[dict]) -> None:
+    """One index for every batch of a task: later draws append to it."""
+    with open(index_file, "a", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def write_batches(items, days, prefix: str, size: int, work: Path, double_share: float, rng) -> list[dict]:
     work.mkdir(parents=True, exist_ok=True)
-    index = []
+    index, double = [], []
     batches = [items[i:i + size] for i in range(0, len(items), size)]
-    double = []
     for b, batch in enumerate(batches, 1):
         name = f"{prefix}-{b:02d}"
-        with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
-            for k, (day, idx, s, e) in enumerate(batch, 1):
-                uid = f"{name}-{k:04d}"
-                text = days[day][idx]["content"][s:e]
-                f.write(f"{uid}\t{text}\n")
-                index.append({"id": uid, "zip": day, "index": idx, "span": [s, e], "sha1": sha1(text),
-                              "split": "held" if day[:10] in HELD_DAYS else "train",
-                              "source": days[day][idx].get("source", "")})
-        pick = sorted(rng.sample(range(len(batch)), max(1, round(double_share * len(batch)))))
-        double += [(f"{name}-{k + 1:04d}", batch[k]) for k in pick]
-    with open(work / f"{prefix}-D.tsv", "w", encoding="utf-8") as f:
-        for uid, (day, idx, s, e) in double:
-            f.write(f"{uid}\t{days[day][idx]['content'][s:e]}\n")
+        index += write_batch(work, name, batch, days)
+        double += pick_double(name, batch, rng, share=double_share)
+    _write_units(work / f"{prefix}-D.tsv", double, days)
     return index
+
+
+# ------------------------------------------------ later draws (after the first one of a task)
+# Each takes the days, the work folder and the hashes already drawn; it writes its batches and
+# the file of doubly annotated units, and returns (index rows, doubles).  The index rows are
+# appended to the task's one index.
+
+def _pool(days, seen, rng, pred, counts, lo=12, hi=120, kind="paragraph"):
+    items = []
+    for held, n in counts:
+        items += draw(candidates(days, kind, lo, hi, held, pred), n, rng, seen, days)
+    return items
+
+
+def _attributions_duals(days, work, seen):
+    """attr-07: 104 paragraphs with a dual or numbered source word and a cue (70 + 34 held-out)."""
+    rng = random.Random(7)
+    items = _pool(days, seen, rng, lambda t: bool(DUAL_RE.search(t) and CUE_RE.search(t)), ((False, 70), (True, 34)))
+    rng.shuffle(items)
+    return write_batch(work, "attr-07", items, days, "dual-or-number"), []
+
+
+def _attributions_round2(days, work, seen):
+    """attr-08..10: 2 x 100 dual-or-number paragraphs, 60 with opinion verbs or at random."""
+    rng = random.Random(8)
+    duals = _pool(days, seen, rng, lambda t: bool(DUAL2_RE.search(t) and CUE_RE.search(t)), ((False, 140), (True, 60)))
+    others = []
+    for held, n in ((False, 21), (True, 9)):
+        others += _pool(days, seen, rng, lambda t: bool(OPINION_RE.search(t)), ((held, n),))
+        others += _pool(days, seen, rng, None, ((held, n),))
+    rng.shuffle(duals)
+    rng.shuffle(others)
+    batches = {"attr-08": duals[:100], "attr-09": duals[100:], "attr-10": others}
+    return _batches_with_doubles(work, batches, days, rng, "attr-D8",
+                                 lambda name: "opinion-or-random" if name == "attr-10" else "dual-or-number")
+
+
+def _attributions_round3(days, work, seen):
+    """attr-11..13: every paragraph not drawn before that DUAL3_RE matches (the exhaustive pool)."""
+    rng = random.Random(9)
+    items = _pool(days, seen, rng, lambda t: bool(DUAL3_RE.search(t)), ((False, 10 ** 6), (True, 10 ** 6)))
+    rng.shuffle(items)
+    k = -(-len(items) // 3)
+    batches = {f"attr-{11 + b}": items[b * k:(b + 1) * k] for b in range(3)}
+    return _batches_with_doubles(work, batches, days, rng, "attr-D11", lambda _: "dual-or-number")
+
+
+def _attributions_round45(name, seed, counts, n_double):
+    """attr-14 (70 paragraphs, 20 double) and attr-15 (50, 5 double) of the DUAL4_RE pool."""
+    def run(days, work, seen):
+        rng = random.Random(seed)
+        items = _pool(days, seen, rng, lambda t: bool(DUAL4_RE.search(t)), counts)
+        rng.shuffle(items)
+        index = write_batch(work, name, items, days, "dual-or-number")
+        double = pick_double(name, items, rng, n=n_double)  # keeps the doubly annotated share at 10%
+        _write_units(work / f"attr-D{name[5:]}.tsv", double, days)
+        return index, double
+    return run
+
+
+def _ner_round2(days, work, seen):
+    """ner-11..14: 1,200 more sentences of the training days only (the held-out part stays frozen)."""
+    rng = random.Random(12)
+    items = draw(candidates(days, "sentence", 10, 60, False), 1200, rng, seen, days)
+    rng.shuffle(items)
+    batches = {f"ner-{11 + b}": items[b * 300:(b + 1) * 300] for b in range(4)}
+    return _batches_with_doubles(work, batches, days, rng, "ner-D11", lambda _: None, n_double=30)
+
+
+def _batches_with_doubles(work, batches, days, rng, double_name, stratum, n_double=None):
+    index, double = [], []
+    for name, batch in batches.items():
+        index += write_batch(work, name, batch, days, stratum(name))
+        double += pick_double(name, batch, rng, n=n_double)
+    _write_units(work / f"{double_name}.tsv", double, days)
+    return index, double
+
+
+LATER_ROUNDS = {
+    "attributions-duals": _attributions_duals,
+    "attributions-round2": _attributions_round2,
+    "attributions-round3": _attributions_round3,
+    "attributions-round4": _attributions_round45("attr-14", 10, ((False, 49), (True, 21)), 20),
+    "attributions-round5": _attributions_round45("attr-15", 11, ((False, 35), (True, 15)), 5),
+    "ner-round2": _ner_round2,
+}
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--work", required=True)
-    ap.add_argument("--task", choices=("ner", "attributions", "attributions-duals", "attributions-round2", "attributions-round3", "attributions-round4", "attributions-round5", "ner-round2", "events"),
-                    required=True)
+    ap.add_argument("--task", choices=("ner", "attributions", "events", *LATER_ROUNDS), required=True)
     a = ap.parse_args(argv)
     days = load_days(Path(a.data))
     rng = random.Random(SEED)
     work = Path(a.work)
     seen: set[str] = set()
-    if a.task == "ner-round2":
-        # 1,200 more sentences of the training days only (the held-out part stays as frozen), in
-        # four batches ner-11..14, 10% of them annotated twice (ner-D11)
-        prev = work / "ner-index.jsonl"
-        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
-        rng = random.Random(12)
-        items = draw(candidates(days, "sentence", 10, 60, False), 1200, rng, seen, days)
-        rng.shuffle(items)
-        index = []
-        double = []
-        for b in range(4):
-            name = f"ner-{11 + b}"
-            batch = items[b * 300:(b + 1) * 300]
-            with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
-                for j, (day, idx, s0, e0) in enumerate(batch, 1):
-                    text = days[day][idx]["content"][s0:e0]
-                    f.write(f"{name}-{j:04d}\t{text}\n")
-                    index.append({"id": f"{name}-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
-                                  "split": "train", "source": days[day][idx].get("source", "")})
-            pick = sorted(rng.sample(range(len(batch)), 30))
-            double += [(f"{name}-{j + 1:04d}", batch[j]) for j in pick]
-        with open(work / "ner-D11.tsv", "w", encoding="utf-8") as f:
-            for uid, (day, idx, s0, e0) in double:
-                f.write(f"{uid}\t{days[day][idx]['content'][s0:e0]}\n")
-        with open(prev, "a", encoding="utf-8") as f:
-            for row in index:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"ner-round2: {len(index)} units, {len(double)} double in {work}")
+    if a.task in LATER_ROUNDS:
+        index_file = work / ("ner-index.jsonl" if a.task.startswith("ner") else "attributions-index.jsonl")
+        seen |= seen_in(index_file)
+        index, double = LATER_ROUNDS[a.task](days, work, seen)
+        append_index(index_file, index)
+        print(f"{a.task}: {len(index)} units, {len(double)} double in {work}")
         return
     if a.task == "ner":
         # 3,000 sentences: 2,200 from training days, 800 from held-out days
@@ -221,123 +315,6 @@ def main(argv=None):
             items += draw(candidates(days, "paragraph", 15, 110, held), n - 2 * k, rng, seen, days)
         rng.shuffle(items)
         index = write_batches(items, days, "attr", 104, work, 0.10, rng)
-    elif a.task == "attributions-duals":
-        # after the main draw (its paragraphs are excluded): 104 paragraphs, 70 + 34 held-out
-        prev = work / "attributions-index.jsonl"
-        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
-        rng = random.Random(7)
-        items = []
-        for held, n in ((False, 70), (True, 34)):
-            items += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL_RE.search(t) and CUE_RE.search(t))),
-                          n, rng, seen, days)
-        rng.shuffle(items)
-        index = []
-        with open(work / "attr-07.tsv", "w", encoding="utf-8") as f:
-            for k, (day, idx, s0, e0) in enumerate(items, 1):
-                text = days[day][idx]["content"][s0:e0]
-                f.write(f"attr-07-{k:04d}\t{text}\n")
-                index.append({"id": f"attr-07-{k:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
-                              "split": "held" if day[:10] in HELD_DAYS else "train", "source": days[day][idx].get("source", ""),
-                              "stratum": "dual-or-number"})
-        with open(prev, "a", encoding="utf-8") as f:  # one index for every attributions batch
-            for row in index:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"attributions-duals: {len(index)} units in {work}")
-        return
-    elif a.task == "attributions-round2":
-        # after the first two draws (their paragraphs are excluded): 2 x 100 dual-or-number paragraphs
-        # and 60 paragraphs (30 with opinion/perception verbs, 30 at random), 70% / 30% held-out days
-        prev = work / "attributions-index.jsonl"
-        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
-        rng = random.Random(8)
-        duals, others = [], []
-        for held, n in ((False, 140), (True, 60)):
-            duals += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL2_RE.search(t) and CUE_RE.search(t))),
-                          n, rng, seen, days)
-        for held, n in ((False, 21), (True, 9)):
-            others += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(OPINION_RE.search(t))), n, rng, seen, days)
-            others += draw(candidates(days, "paragraph", 12, 120, held), n, rng, seen, days)
-        rng.shuffle(duals)
-        rng.shuffle(others)
-        batches = {"attr-08": duals[:100], "attr-09": duals[100:], "attr-10": others}
-        index, double = [], []
-        for name, batch in batches.items():
-            with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
-                for k, (day, idx, s0, e0) in enumerate(batch, 1):
-                    text = days[day][idx]["content"][s0:e0]
-                    f.write(f"{name}-{k:04d}\t{text}\n")
-                    index.append({"id": f"{name}-{k:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
-                                  "split": "held" if day[:10] in HELD_DAYS else "train",
-                                  "source": days[day][idx].get("source", ""),
-                                  "stratum": "dual-or-number" if name != "attr-10" else "opinion-or-random"})
-            pick = sorted(rng.sample(range(len(batch)), max(1, round(0.10 * len(batch)))))
-            double += [(f"{name}-{k + 1:04d}", batch[k]) for k in pick]
-        with open(work / "attr-D8.tsv", "w", encoding="utf-8") as f:
-            for uid, (day, idx, s0, e0) in double:
-                f.write(f"{uid}\t{days[day][idx]['content'][s0:e0]}\n")
-        with open(prev, "a", encoding="utf-8") as f:
-            for row in index:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"attributions-round2: {len(index)} units, {len(double)} double in {work}")
-        return
-    elif a.task == "attributions-round3":
-        prev = work / "attributions-index.jsonl"
-        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
-        rng = random.Random(9)
-        items = []
-        for held in (False, True):
-            items += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL3_RE.search(t))), 10 ** 6, rng, seen, days)
-        rng.shuffle(items)
-        k = -(-len(items) // 3)
-        batches = {f"attr-{11 + b}": items[b * k:(b + 1) * k] for b in range(3)}
-        index, double = [], []
-        for name, batch in batches.items():
-            with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
-                for j, (day, idx, s0, e0) in enumerate(batch, 1):
-                    text = days[day][idx]["content"][s0:e0]
-                    f.write(f"{name}-{j:04d}\t{text}\n")
-                    index.append({"id": f"{name}-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
-                                  "split": "held" if day[:10] in HELD_DAYS else "train",
-                                  "source": days[day][idx].get("source", ""), "stratum": "dual-or-number"})
-            pick = sorted(rng.sample(range(len(batch)), max(1, round(0.10 * len(batch)))))
-            double += [(f"{name}-{j + 1:04d}", batch[j]) for j in pick]
-        with open(work / "attr-D11.tsv", "w", encoding="utf-8") as f:
-            for uid, (day, idx, s0, e0) in double:
-                f.write(f"{uid}\t{days[day][idx]['content'][s0:e0]}\n")
-        with open(prev, "a", encoding="utf-8") as f:
-            for row in index:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"attributions-round3: {len(index)} units, {len(double)} double in {work}")
-        return
-    elif a.task in ("attributions-round4", "attributions-round5"):
-        # round 5: 50 more of the round-4 pool (35 + 15 held-out), 5 of them doubly annotated
-        r5 = a.task == "attributions-round5"
-        prev = work / "attributions-index.jsonl"
-        seen |= {json.loads(x)["sha1"] for x in prev.read_text(encoding="utf-8").splitlines() if x.strip()}
-        rng = random.Random(11 if r5 else 10)
-        items = []
-        for held, n in (((False, 35), (True, 15)) if r5 else ((False, 49), (True, 21))):
-            items += draw(candidates(days, "paragraph", 12, 120, held, lambda t: bool(DUAL4_RE.search(t))), n, rng, seen, days)
-        rng.shuffle(items)
-        index = []
-        name = "attr-15" if r5 else "attr-14"
-        with open(work / f"{name}.tsv", "w", encoding="utf-8") as f:
-            for j, (day, idx, s0, e0) in enumerate(items, 1):
-                text = days[day][idx]["content"][s0:e0]
-                f.write(f"{name}-{j:04d}\t{text}\n")
-                index.append({"id": f"{name}-{j:04d}", "zip": day, "index": idx, "span": [s0, e0], "sha1": sha1(text),
-                              "split": "held" if day[:10] in HELD_DAYS else "train",
-                              "source": days[day][idx].get("source", ""), "stratum": "dual-or-number"})
-        pick = sorted(rng.sample(range(len(items)), 5 if r5 else 20))  # keeps the doubly annotated share at 10%
-        with open(work / f"attr-D{name[5:]}.tsv", "w", encoding="utf-8") as f:
-            for j in pick:
-                day, idx, s0, e0 = items[j]
-                f.write(f"{name}-{j + 1:04d}\t{days[day][idx]['content'][s0:e0]}\n")
-        with open(prev, "a", encoding="utf-8") as f:
-            for row in index:
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
-        print(f"{a.task}: {len(index)} units, {len(pick)} double in {work}")
-        return
     else:
         items = []
         for held, n in ((False, 1400), (True, 600)):
