@@ -12,19 +12,18 @@ topics, stances and performatives left out).  Held-out days are never read.
 from __future__ import annotations
 
 import argparse
-import re
 from collections import Counter
 from pathlib import Path
 
 from ..lang.ar import key
+from ..tokenize import tokens
 from .sample import HELD_DAYS, load_days
 
 #: verb (as written, 3rd person perfect) -> the preposition of its nominal complement
 NOMINAL_VERBS = {"أعلن": "عن", "أعلنت": "عن", "كشف": "عن", "كشفت": "عن", "لفت": "إلى", "لفتت": "إلى", "أشار": "إلى",
                  "أشارت": "إلى", "أكد": "على", "أكدت": "على", "شدد": "على", "شددت": "على", "نفى": "-", "نفت": "-",
                  "أفصح": "عن", "أفصحت": "عن"}
-_TOKEN = re.compile(r"[\u0600-\u06FF\w]+|[^\s\w]")
-_STOP = {"أن", "إن", "بأن", "ان", "أنه", "أنها"}
+_STOP = {key(w) for w in ("أن", "إن", "بأن", "أنه", "أنها", "إنه")}
 
 
 def nominal_heads(days: dict[str, list[dict]]) -> Counter:
@@ -33,17 +32,18 @@ def nominal_heads(days: dict[str, list[dict]]) -> Counter:
         if day[:10] in HELD_DAYS:
             continue
         for art in arts:
-            toks = _TOKEN.findall(art.get("content") or "")
+            content = art.get("content") or ""
+            toks = [content[s:e] for s, e in tokens(content)]
             for i, t in enumerate(toks):
                 v = t[1:] if t[:1] in "وف" and t[1:] in NOMINAL_VERBS else t
                 prep = NOMINAL_VERBS.get(v)
                 if prep is None or prep == "-":
                     continue
                 for k in range(i + 1, min(i + 9, len(toks) - 1)):
-                    if toks[k] in ("،", ".", ":", "«", '"') or toks[k] in _STOP:
+                    if toks[k] in ("،", ".", ":", "«", '"') or key(toks[k]) in _STOP:
                         break
-                    if toks[k] == prep:
-                        if toks[k + 1] not in _STOP:
+                    if key(toks[k]) == key(prep):
+                        if key(toks[k + 1]) not in _STOP and toks[k + 1][:1].isalpha():
                             c[key(toks[k + 1])] += 1
                         break
     return c

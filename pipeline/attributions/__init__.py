@@ -156,6 +156,24 @@ def _enclosing_start(found: list[dict], i: int, a: int) -> int:
 QAWL = {"قوله", "قولها", "قولهم", "قولهما", "القول", "بقوله", "بقولها"}
 
 
+def _source_start(ctx: Ctx, cue: Cue, limit: int) -> tuple[int, bool]:
+    """Where a prepositional cue's source starts, and whether its first token carries the cue's ل
+    (وفقاً ل<s>وزارة الصحة</s>، وفقاً لـ <s>…</s>)."""
+    st = cue.j
+    if cue.lam_source and st < limit:
+        if ctx.keys[st] in ("ل", "لـ"):
+            return st + 1, False
+        if ctx.keys[st].startswith("ل"):
+            return st, True
+    return st, False
+
+
+def _relayed(ctx: Ctx, att: dict, icue: Cue, isrc: dict) -> dict:
+    """The attribution of a relayed source: the outer one's content, its own cue and source."""
+    return {**att, "_cue": icue, "source": isrc, "_resolved": False,
+            "cue": span(ctx.text, ctx.toks[icue.i]["start"], ctx.toks[icue.j - 1]["end"], type=icue.kind)}
+
+
 def _relay(ctx: Ctx, cues: list[Cue], ci: int, cue: Cue, b: int):
     """A source the cue's own source relays, between the verb and its complement:
     ذكرت الصحيفة نقلاً عن مسؤولين أن … / قال شهود وفقاً لقناة محلية إن … (a cue phrase), or
@@ -166,12 +184,7 @@ def _relay(ctx: Ctx, cues: list[Cue], ci: int, cue: Cue, b: int):
         if pc.i >= comp:
             break
         if pc.kind == "preposition" and pc.i > cue.j:
-            st, strip = pc.j, False
-            if pc.lam_source and st < comp:
-                if ctx.keys[st] in ("ل", "لـ"):
-                    st += 1
-                elif ctx.keys[st].startswith("ل"):
-                    strip = True
+            st, strip = _source_start(ctx, pc, comp)
             saved = ctx.keys[st]
             if strip:
                 ctx.keys[st] = saved[1:]  # لقناة محلية: the ل is the cue's, not an addressee's
@@ -242,13 +255,7 @@ def extract(rec: dict) -> list[dict]:
             resolved = False
             relay = inner = None
             if cue.kind == "preposition":
-                st = cue.j
-                strip = False
-                if cue.lam_source and st < b:
-                    if ctx.keys[st] in ("ل", "لـ"):
-                        st += 1
-                    elif ctx.keys[st].startswith("ل"):
-                        strip = True
+                st, strip = _source_start(ctx, cue, b)
                 npr = np_after(ctx, st, b)
                 if npr is None:
                     continue
@@ -373,8 +380,7 @@ def extract(rec: dict) -> list[dict]:
             if cue.kind == "preposition" and inner is not None:
                 isrc = _make_source(ctx, inner[1][0], inner[1][1], inner[0])
                 found.append(att)
-                att = {**att, "_cue": inner[0], "source": isrc, "_resolved": False,
-                       "cue": span(ctx.text, ctx.toks[inner[0].i]["start"], ctx.toks[inner[0].j - 1]["end"], type="preposition")}
+                att = _relayed(ctx, att, inner[0], isrc)
             if src is not None and src.get("_conj") and not resolved:
                 for part in _split_coordinated(ctx, src, cue):
                     found.append({**att, "source": part})
@@ -384,8 +390,7 @@ def extract(rec: dict) -> list[dict]:
                 _, icue, (s_in, e_in), strip = relay
                 isrc = _make_source(ctx, s_in, e_in, icue, strip_lam=strip)
                 if isrc["_lexical"] or plausible_prep_source(ctx, s_in, e_in, isrc):
-                    found.append({**att, "_cue": icue, "source": isrc, "_resolved": False,
-                                  "cue": span(ctx.text, ctx.toks[icue.i]["start"], ctx.toks[icue.j - 1]["end"], type=icue.kind)})
+                    found.append(_relayed(ctx, att, icue, isrc))
     _resolve_pronouns(ctx, found, fallbacks)
     found = [f for f in found if f["source"] is not None]
     found.sort(key=lambda f: (f["cue"]["start"], f["cue"]["end"]))
