@@ -123,15 +123,29 @@ def _f1(a: set, b: set) -> dict:
     return {"n_first": len(a), "n_second": len(b), "agree": tp, "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
+def _with_ci(d: dict, units: list[tuple[int, int, int]]) -> dict:
+    """The F1 of ``d`` with its 95% bootstrap interval over units ((agree, n_second, n_first) each)."""
+    from ..eval.stats import prf_ci
+
+    d["f1_ci"] = prf_ci(units)["f_ci"]
+    return d
+
+
 def agreement(task: str, first: dict[str, dict], second: dict[str, dict]) -> dict:
-    """Agreement of two independent passes over the same units (exact spans)."""
+    """Agreement of two independent passes over the same units (exact spans), with 95%
+    bootstrap intervals over units."""
     ids = sorted(set(first) & set(second))
     out: dict = {"units": len(ids)}
     if task == "ner":
         for typ in ("PER", "ORG", "LOC", "MISC", None):
+            per_unit = []
+            for u in ids:
+                a = {(s, e, t) for s, e, t in first[u]["entities"] if typ in (None, t)}
+                b = {(s, e, t) for s, e, t in second[u]["entities"] if typ in (None, t)}
+                per_unit.append((len(a & b), len(b), len(a)))
             a = {(u, s, e, t) for u in ids for s, e, t in first[u]["entities"] if typ in (None, t)}
             b = {(u, s, e, t) for u in ids for s, e, t in second[u]["entities"] if typ in (None, t)}
-            out[typ or "all"] = _f1(a, b)
+            out[typ or "all"] = _with_ci(_f1(a, b), per_unit)
         return out
     key = "attributions" if task == "attributions" else "events"
     main_role = "source" if task == "attributions" else "trigger"
@@ -151,19 +165,22 @@ def agreement(task: str, first: dict[str, dict], second: dict[str, dict]) -> dic
 
     n1 = n2 = m = exact = 0
     fields = Counter()
+    per_unit = []
     for u in ids:
         x = [i for i in first[u][key] if i[main_role]]
         y = [i for i in second[u][key] if i[main_role]]
         n1, n2 = n1 + len(x), n2 + len(y)
         pairs = overlap_pairs(x, y)
         m += len(pairs)
+        per_unit.append((len(pairs), len(y), len(x)))
         for i, j in pairs:
             exact += i[main_role] == j[main_role]
             for f in (("named", "count", "kind") if task == "attributions" else ("category", "status")):
                 fields[f] += i.get(f) == j.get(f)
     p = m / n2 if n2 else 1.0
     r = m / n1 if n1 else 1.0
-    out[main_role + "_overlap"] = {"n_first": n1, "n_second": n2, "agree": m, "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+    out[main_role + "_overlap"] = _with_ci({"n_first": n1, "n_second": n2, "agree": m,
+                                            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}, per_unit)
     out[main_role + "_exact_of_matched"] = round(exact / m, 3) if m else None
     for f, c in fields.items():
         out[f + "_agree_of_matched"] = round(c / m, 3) if m else None
