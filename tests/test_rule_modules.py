@@ -112,6 +112,84 @@ def test_words_that_are_no_trigger():
     assert not [m for m in find(ns, 0, len(ns)) if m.entry.type in ("ASSAULT", "PROTEST", "COERCE")]
 
 
+@pytest.mark.parametrize("word, lemma", [
+    ("هجومهم", "هجوم"),      # noun + possessive
+    ("اجتماعها", "اجتماع"),
+    ("بمداهمتها", "مداهمه"),  # ب + noun + possessive: the ta marbuta is written ت before it
+    ("ومباحثاتهما", "مباحثات"),
+])
+def test_a_listed_noun_with_a_possessive_pronoun_is_read_as_the_noun(word, lemma):
+    from pipeline.events.triggers import find
+
+    (m,) = find([normalise(word)], 0, 1)
+    assert m.entry.lemma == lemma and m.entry.kind == "noun" and m.nominal
+
+
+@pytest.mark.parametrize("word", ["الهجومهم", "للاجتماعها"])
+def test_no_possessive_after_the_article(word):
+    from pipeline.events.triggers import find
+
+    assert find([normalise(word)], 0, 1) == []
+
+
+@pytest.mark.parametrize("text, family", [
+    ("وثمنت الوزارة جهود المتطوعين", "SUPPORT"),
+    ("أثنى الأمير على جهود الفرق الميدانية", "SUPPORT"),
+    ("واستنكرت الحكومة الاعتداء", "DISAPPROVE"),
+    ("وتواصلت التحقيقات مع المتهمين", "INVESTIGATE"),
+    ("وعقدت اللجنتان اجتماعات مكثفة", "CONSULT"),
+])
+def test_praise_disapproval_investigation_and_meeting_words(text, family):
+    from pipeline.events.triggers import find
+
+    ns = norms(text)
+    assert family in {m.entry.type for m in find(ns, 0, len(ns))}
+
+
+@pytest.mark.parametrize("text", [
+    "بلغ ثمن السيارة مئة ألف ريال",   # ثمن: a price, not ثمّن
+    "وصل اثني عشر لاعبا إلى المعسكر",  # اثني عشر: twelve, not أثنى على
+    "يثمن المشترون الجودة",            # يثمن: values (a price)
+])
+def test_price_and_twelve_are_no_praise(text):
+    from pipeline.events.triggers import find
+
+    ns = norms(text)
+    assert "SUPPORT" not in {m.entry.type for m in find(ns, 0, len(ns))}
+
+
+# ---------------------------------------------------------------- events.coder: the rules' named doubts
+
+@pytest.fixture(scope="module")
+def doubts_of():
+    from pipeline.events.coder import code_families
+    from pipeline.registry import build
+
+    stages = build(["normalise", "tokenise", "entities"])
+
+    def run(text: str) -> dict[str, list[str]]:
+        rec = new_record("t", text, {})
+        for st in stages:
+            rec = st(rec)
+        got = []
+        code_families(rec, use_gate=False, collect=got)
+        return {text[c["start"]:c["end"]]: c["why"] for c in got}
+
+    return run
+
+
+def test_doubts_are_named_and_empty_for_a_report(doubts_of):
+    assert doubts_of("واغتال مسلحون ضابطا في الشرطة أمس")["واغتال"] == []
+    assert "relative_clause" in doubts_of("وأفرج عن الرجل الذي خطف الطفل")["خطف"]
+    assert "bare_mention" in doubts_of("وتحدث التقرير عن الهجوم بشكل عام")["الهجوم"]
+
+
+def test_a_launched_strike_is_a_report_of_harm(doubts_of):
+    # "شنت الطائرات غارات": the noun is what the launching verb reports, as with قام بـ
+    assert "no_harm" not in doubts_of("وشنت طائرات التحالف غارات على مواقع المتمردين")["غارات"]
+    assert "no_harm" in doubts_of("وتحدث التقرير عن غارات سابقة على المنطقة")["غارات"]
+
+
 # ---------------------------------------------------------------- attributions: cue / source / content
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@ polarity, modality, magnitudes.  Pure function of the record (deterministic)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 
 from functools import lru_cache
 
@@ -148,9 +149,21 @@ def _with_entity(rec, s, e, index: EntityIndex, avoid: tuple[int, int] | None = 
     return span(rec["text"], s, e)
 
 
+LAUNCH = set()
+for _p, _s in [("شن", "شن"), ("نفذ", "نفذ"), ("تبادل", "تبادل")]:
+    LAUNCH |= verb_forms(_p, _s)
+
+
+def _launched(norms, m, a, reach=4) -> bool:
+    """Is the nominal trigger the object of a launching verb ("شنت الطائرات غارات", "نفذ
+    هجوما", "تبادلوا إطلاق النار"): a finite report in nominal dress, as with قام بـ?"""
+    return any(_stems(w) & LAUNCH for w in norms[max(a, m.index - reach):m.index])
+
+
 def _violent_report(m, mags, weapon, timeline, casualty, qam=False) -> bool:
     """An ASSAULT is coded when the sentence reports harm or an armed act:
-    casualty figures or words, or a finite verb with a weapon/attacker cue."""
+    casualty figures or words, or a finite verb (or a launched act: ``qam``) with a
+    weapon/attacker cue."""
     if mags["dead"] is not None or mags["injured"] is not None or timeline or casualty or (weapon and (qam or not m.nominal)):
         return True
     # unambiguous harm verbs (اغتال، خطف، عذب، اغتصب) as finite verbs (or قام بـ + verbal noun)
@@ -211,12 +224,55 @@ def _asserted_noun(norms, m, a, b, mags, timeline) -> bool:
     return False
 
 
+@dataclass
+class SentenceContext:
+    """What the filters read about the sentence a candidate sits in."""
+    toks: list
+    norms: list
+    a: int
+    b: int
+    mags: dict
+    dates: list
+    timeline: bool
+    anchored: bool
+    sent_stems: set
+
+
+def _doubts(ctx: SentenceContext, m, typ: str, others: set, framed: bool, kept: list) -> list[str]:
+    """The hand rules' reasons to doubt that a candidate reports an event of its type,
+    each a named predicate (empty: the rules keep it; any doubt drops the candidate)."""
+    norms, a, b, e = ctx.norms, ctx.a, ctx.b, m.entry
+    why = []
+    if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
+        why.append("relative_clause")  # "الذي خطف", "التي اختطفتهم": background
+    if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
+        why.append("temporal_clause")  # "عندما هاجم …": sets the scene for another statement
+    if m.nominal and e.anchor and not framed:
+        # a bare verbal noun (اتفاق، هجوم، معارك) is a mention, not a report, unless framed as
+        # one (ملف اغتيال، منذ الهجوم …); dated facts of the OTHER extension only need an anchor
+        if typ == "EXT":
+            if not ctx.anchored:
+                why.append("no_anchor")
+        elif typ not in NOUN_IS_REPORT and not _asserted_noun(norms, m, a, b, ctx.mags, ctx.timeline):
+            why.append("bare_mention")
+    if typ == "ASSAULT" and not framed and not _violent_report(
+            m, ctx.mags, bool(others & _WEAPON), ctx.timeline, bool(others & _CASUALTY), _qam(norms, m, a) or _launched(norms, m, a)):
+        why.append("no_harm")
+    if norms[m.index] == "احتجاجا" and kept:
+        why.append("purpose_of_event")  # "تظاهر … احتجاجاً على": the purpose of an event already coded
+    jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")
+    if not m.nominal and not m.past and not m.future and not jussive and e.source == "curated" \
+            and typ in ("ASSAULT", "PROTEST", "THREATEN", "FIGHT") and not (ctx.sent_stems & RELATIVE_DATE):
+        why.append("generic_present")  # present tense without a time anchor: "يهدد الأمن", "تسيطر على"
+    return why
+
+
 def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> list[dict]:
     """The record's events in today's PLOVER categories (the feed's)."""
     return _today(code_families(rec, use_derived, use_gate))
 
 
-def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True) -> list[dict]:
+def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, collect: list | None = None) -> list[dict]:
     """The events as the lexicon's trigger families name them (the 2016 draft's
     types and modes): what the gate reads, in training and at run time."""
     toks = rec["tokens"]
@@ -258,6 +314,7 @@ def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True) ->
         lead = head[1:2] if head[:1] in ([""], ["ـ"], ["-"], ["–"]) else head[:1]  # "ـ 20: تفجير …" (a dated list line; ـ normalises to "")
         timeline = (head[:1] == ["*"] or (lead and lead[0].isdigit())) and ":" in head
         kept = []
+        ctx = SentenceContext(toks, norms, a, b, mags, dates, timeline, anchored, sent_stems)
         for m in matches:
             e = m.entry
             typ = e.type
@@ -290,35 +347,19 @@ def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True) ->
             if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
                 mod = "alleged"
             framed = neg or mod is not None  # negated or not-happened: emitted with its frame
-            # a verb inside a relative clause ("الذي خطف", "التي اختطفتهم") is background
-            if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
-                continue
-            # a temporal clause (عندما هاجم …، حين قتلوا …) sets the scene for another statement
-            if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
-                continue
-            if m.nominal and e.anchor and not framed:
-                # a bare verbal noun (اتفاق، هجوم، معارك) is a mention, not a report, unless
-                # framed as one (ملف اغتيال، منذ الهجوم، الاتفاق النووي …); dated facts of the
-                # OTHER extension (وفاته في عام 2000) only need an anchor
-                if typ == "EXT":
-                    if not anchored:
-                        continue
-                elif typ not in NOUN_IS_REPORT and not _asserted_noun(norms, m, a, b, mags, timeline):
-                    continue
-            if typ == "ASSAULT" and not framed and not _violent_report(
-                    m, mags, bool(others & _WEAPON), timeline, bool(others & _CASUALTY), _qam(norms, m, a)):
-                continue
             if e.extension == "death" and m.index + 1 < b and (
                     norms[m.index + 1][:1].isdigit() or norms[m.index + 1] in ("واحده", "واصابه", "واصابتين")):
                 continue  # "وفاة واحدة", "وفاة 3 أشخاص": a casualty count, not a person's death ("حالة وفاة": lexicon)
-            if norms[m.index] == "احتجاجا" and kept:
-                continue  # "تظاهر … احتجاجاً على": the purpose of an event already coded
-            jussive = m.index - 1 >= a and norms[m.index - 1] in ("لم", "ولم", "فلم", "لما")
-            if not m.nominal and not m.past and not m.future and not jussive and e.source == "curated" \
-                    and typ in ("ASSAULT", "PROTEST", "THREATEN", "FIGHT") and not (sent_stems & RELATIVE_DATE):
-                continue  # present tense without a time anchor: generic/habitual ("يهدد الأمن", "تسيطر على")
             if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
-                continue
+                continue  # the same event word twice
+            why = _doubts(ctx, m, typ, others, framed, kept)
+            if collect is not None and not framed and typ != "EXT":
+                # every unframed candidate with the rules' verdict, for a learned decision's
+                # experiments (models/events/scorer_build.py); the output does not change
+                collect.append({"category": to_today(typ, e.mode)[0] or typ, "ctx": ctx, "match": m, "why": why,
+                                "entities": ent_index, "start": toks[m.index]["start"], "end": toks[m.end_index - 1]["end"]})
+            if why:
+                continue  # any doubt of the hand rules drops the candidate
             kept.append((typ, m.index))
             src, tgt = A.find_actors(norms, m.index, m.end_index, a, b, m.entry.kind, e.mode, m.nominal, trig_idx,
                                      e.needs_next, typ, m.suffix)

@@ -142,16 +142,23 @@ CURATED = [
     # talks, visits, hosting and calls; support, accusation and aid nouns and verbs
     ("CONSULT", None, {"reject_prev": AFTER_MA}, [("ناقش", "ناقش"), ("تباحث", "تباحث")], [],
      ["اجتماع", "اجتماعا", "الاجتماع", "لقاء", "اللقاء", "محادثات", "المحادثات", "مباحثات", "المباحثات", "مشاورات",
-      "مفاوضات", "المفاوضات"]),
+      "مفاوضات", "المفاوضات", "اجتماعات", "الاجتماعات", "لقاءات", "اللقاءات", "استقبال", "الاستقبال"]),
     ("CONSULT", "visit", {}, [("زار", "زور")], [], ["زياره", "الزياره", "زيارته", "زيارتها"]),
     ("CONSULT", "host", {}, [("استقبل", "ستقبل")], [], []),
     ("CONSULT", "phone", {}, [], [], ["اتصالا هاتفيا", "اتصال هاتفي", "اتصالا هاتفيا", "مكالمه هاتفيه"]),
     ("SUPPORT", None, {}, [("رحب", "رحب"), ("اشاد", "شيد"), ("ايد", None)], [], ["ترحيب", "ترحيبه", "تاييد", "تاييده", "اشاده"]),
+    # praise and thanks (PLOVER SUPPORT: "praise, endorse"): ثمّن، نوّه بـ، شكر؛ أثنى على (اثني alone is "twelve")
+    ("SUPPORT", None, {}, [("ثمن", "ثمن"), ("نوه", "نوه"), ("شكر", "شكر")], [], []),
+    ("SUPPORT", None, {"needs_next": ("علي", "عليه", "عليها", "عليهم")}, [("اثني", "ثني")], [], []),
     ("DISAPPROVE", "allege", {}, [("اتهم", "تهم")], [], ["اتهام", "اتهامات", "الاتهامات"]),  # → ACCUSE, allege
     ("AID", None, {}, [], [], ["مساعده", "اغاثه", "الاغاثه", "معونات", "اعانات", "المساعدات"]),
     # حقق/تحقيق also mean "achieve": only "حقق في / تحقيق في" (investigate into)
-    ("INVESTIGATE", None, {"needs_next": ("في",), "next_immediate": True}, [("حقق", "حقق")], [], ["تحقيق", "تحقيقا", "التحقيق", "التحقيقات", "تحقيقات"]),
-    ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب")], [], ["ادانه"]),
+    ("INVESTIGATE", None, {"needs_next": ("في",), "next_immediate": True}, [("حقق", "حقق")], [], []),
+    # "التحقيق في / مع" (into, questioning); the plural is only ever investigations
+    ("INVESTIGATE", None, {"needs_next": ("في", "مع"), "next_immediate": True}, [], [], ["تحقيق", "تحقيقا", "التحقيق"]),
+    ("INVESTIGATE", None, {}, [], [], ["التحقيقات", "تحقيقات"]),
+    ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب"), ("استنكر", "ستنكر")], [],
+     ["ادانه", "استنكار", "انتقاد", "انتقادات"]),
     ("AID", None, {}, [], [], ["مساعدات"]),
     # "حشد قوات/آلاف الجنود" (massed troops); alone حشد is a crowd, or the name الحشد الشعبي
     ("MOBILIZE", None, {"needs_next": ("قوات", "القوات", "قواته", "قواتها", "جنود", "الجنود", "جنوده", "تعزيزات", "دبابات", "الدبابات",
@@ -199,7 +206,8 @@ def _norm(s: str) -> str:
 
 # generated verb forms that are, in news text, almost always another word: ادين (I condemn) is
 # mostly "أُدين" (was convicted) or the name إدين; ادهم (I raid) is the name أدهم
-EXCLUDED_FORMS = {"ادين", "ادهم", "زارتا"}  # وزارتا = "the two ministries", not و + زارتا "the two visited"
+EXCLUDED_FORMS = {"ادين", "ادهم", "زارتا",  # وزارتا = "the two ministries", not و + زارتا "the two visited"
+                  "ثمن", "يثمن"}  # ثمن (a price; يثمن "it values") is rarely ثمّن (praised) bare: ثمنت، ثمنوا، تثمن stay
 
 
 @lru_cache(maxsize=1)

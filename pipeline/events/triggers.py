@@ -68,6 +68,13 @@ def _reading_ok(stem: str, prefix: str, nominal: bool, hit) -> bool:
     return True
 
 
+def _possessed(stem: str, s: str) -> tuple[str, ...]:
+    """The noun a possessive pronoun may be attached to: "هجومهم" → هجوم; before a
+    pronoun the ta marbuta is written ت ("زيارته" → زياره, normalised)."""
+    base = stem[: -len(s)]
+    return (base, base[:-1] + "ه") if base.endswith("ت") else (base,)
+
+
 def _lookup(norm: str, table: dict):
     for stem, prefix, nominal in candidates(norm):
         hit = table.get(stem)
@@ -78,6 +85,19 @@ def _lookup(norm: str, table: dict):
                 hit = table.get(stem[: -len(s)])
                 if hit and any(e.kind != "noun" for e in hit) and _reading_ok(stem[: -len(s)], prefix, nominal, hit):
                     return stem[: -len(s)], prefix, nominal, [e for e in hit if e.kind != "noun"], True
+    # a listed noun with a possessive pronoun ("هجومهم", "اجتماعها", "بزيارته"): never after the
+    # article (ال + pronoun is not Arabic), and read as the noun, not as the verb with an object
+    for stem, prefix, _nominal in candidates(norm):
+        if prefix.endswith("ال") or prefix.endswith("لل"):
+            continue
+        for s in SUFFIXES:
+            if stem.endswith(s) and len(stem) - len(s) >= 3:
+                for base in _possessed(stem, s):
+                    if base.startswith("ال"):
+                        continue  # a listed form with its article ("الهجوم")
+                    hit = [e for e in table.get(base, ()) if e.kind == "noun"]
+                    if hit:
+                        return base, prefix, True, hit, False
     return None
 
 
