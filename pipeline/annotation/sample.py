@@ -263,6 +263,15 @@ def _ner_round2(days, work, seen):
     return _batches_with_doubles(work, batches, days, rng, "ner-D11", lambda _: None, n_double=30)
 
 
+def _ner_round3(days, work, seen):
+    """ner-15..18: 1,200 more sentences of the training days only (the held-out part stays frozen)."""
+    rng = random.Random(13)
+    items = draw(candidates(days, "sentence", 10, 60, False), 1200, rng, seen, days)
+    rng.shuffle(items)
+    batches = {f"ner-{15 + b}": items[b * 300:(b + 1) * 300] for b in range(4)}
+    return _batches_with_doubles(work, batches, days, rng, "ner-D15", lambda _: None, n_double=30)
+
+
 def _batches_with_doubles(work, batches, days, rng, double_name, stratum, n_double=None):
     index, double = [], []
     for name, batch in batches.items():
@@ -279,6 +288,7 @@ LATER_ROUNDS = {
     "attributions-round4": _attributions_round45("attr-14", 10, ((False, 49), (True, 21)), 20),
     "attributions-round5": _attributions_round45("attr-15", 11, ((False, 35), (True, 15)), 5),
     "ner-round2": _ner_round2,
+    "ner-round3": _ner_round3,
 }
 
 

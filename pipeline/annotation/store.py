@@ -238,6 +238,15 @@ def build(task: str, work: Path, data_dir: Path, only: set[str] | None = None) -
     return rows, rows2, agree, problems
 
 
+def merge_stored(rows: list[dict], path: Path) -> list[dict]:
+    """``rows`` with the rows already stored in ``path`` for other units, ordered by id."""
+    stored = []
+    if path.exists():
+        stored = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    new = {r["id"] for r in rows}
+    return sorted([r for r in stored if r["id"] not in new] + rows, key=lambda r: r["id"])
+
+
 def write_jsonl(rows: list[dict], path: Path) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for r in rows:
@@ -251,12 +260,18 @@ def main(argv=None):
     ap.add_argument("--data", default="../shared/data")
     ap.add_argument("--out", required=True)
     ap.add_argument("--only", default="", help="comma-separated finished batches (default: every batch file)")
+    ap.add_argument("--merge", action="store_true",
+                    help="keep the rows already stored in --out (and its _second file) for units this build does not "
+                         "hold: a later round's batches join the stored set without the earlier rounds' work files")
     a = ap.parse_args(argv)
     only = {b for b in a.only.split(",") if b} or None
     rows, rows2, agree, problems = build(a.task, Path(a.work), Path(a.data), only)
     out = Path(a.out)
+    second = out.with_name(out.stem + "_second.jsonl")
+    if a.merge:
+        rows, rows2 = merge_stored(rows, out), merge_stored(rows2, second)
     write_jsonl(rows, out)
-    write_jsonl(rows2, out.with_name(out.stem + "_second.jsonl"))
+    write_jsonl(rows2, second)
     print(json.dumps({"units": len(rows), "second_pass": len(rows2), "problems": len(problems), "agreement": agree},
                      ensure_ascii=False, indent=1))
     for p in problems[:50]:
