@@ -53,3 +53,20 @@ def test_fields():
     assert f[2] == {"category": "ASSAULT", "mode": "kill", "status": "asserted"}
     with pytest.raises(MarkupError):
         parse_fields("x:named=1")
+
+
+def test_a_later_round_merges_with_the_stored_rows(tmp_path):
+    """store --merge: rows rebuilt now replace their stored versions, others stay, ordered by id."""
+    import json
+
+    from pipeline.annotation.store import merge_stored, write_jsonl
+
+    stored = tmp_path / "set.jsonl"
+    write_jsonl([{"id": "ner-01-0001", "entities": []}, {"id": "ner-02-0001", "entities": [[0, 3, "LOC"]]}], stored)
+    rows = [{"id": "ner-02-0001", "entities": [[0, 4, "ORG"]]}, {"id": "ner-15-0001", "entities": []}]
+    merged = merge_stored(rows, stored)
+    assert [r["id"] for r in merged] == ["ner-01-0001", "ner-02-0001", "ner-15-0001"]
+    assert merged[1]["entities"] == [[0, 4, "ORG"]]  # the rebuilt row wins
+    assert merge_stored(rows, tmp_path / "none.jsonl") == sorted(rows, key=lambda r: r["id"])
+    write_jsonl(merged, stored)
+    assert [json.loads(x)["id"] for x in stored.read_text(encoding="utf-8").splitlines()] == [r["id"] for r in merged]
