@@ -292,6 +292,7 @@ def test_anonymous_source_has_no_entity_and_a_descriptor():
     "كشف الوزير عن ملامح الخطة الجديدة.",
     "أعلنت الإمارة الحداد ثلاثة أيام.",
     "وعندما يرى المستثمرون أن العائد مجز سيعودون إلى السوق.",
+    "وحين يعتقد المشترون أن الأسعار ستنخفض يؤجلون الشراء.",
     "وإذا رأت اللجنة أن الطلب مكتمل فستقبله.",
     "يذكر أن المهرجان يقام كل عام في فصل الربيع.",
     "أُبلغ اللاعب بأن عقده انتهى.",
@@ -599,11 +600,20 @@ def test_conjunct_after_a_prepositional_phrase():
     assert [fields(a) for a in out] == [(False, 1), (False, 1)]
 
 
-def test_names_joined_by_wa_count_each_entity():
+def test_belief_verb_with_its_subject_is_an_attribution():
+    out = attrs("ويعتقد الباحثون أن الكوكب صخري ويشبه الأرض.")
+    assert len(out) == 1 and out[0]["source"]["text"] == "الباحثون" and out[0]["content"]["text"].startswith("الكوكب")
+
+
+def test_names_joined_by_wa_are_one_attribution_each():
+    # guideline §3.2: each conjunct that is a source of its own is a separate attribution
+    # sharing the cue and the content
     text = "وأكدت فرنسا وبريطانيا أن التعاون مستمر."
     ents = [ent(text, "فرنسا", "LOC", 1), ent(text, "بريطانيا", "LOC", 2)]
     out = attrs(text, entities=ents)
-    assert len(out) == 1 and fields(out[0]) == (True, 2)
+    assert [a["source"]["text"] for a in out] == ["فرنسا", "بريطانيا"]
+    assert [fields(a) for a in out] == [(True, 1), (True, 1)]
+    assert out[0]["content"] == out[1]["content"] and out[0]["cue"] == out[1]["cue"]
     text = "وقال سالم وخالد الحربي إن المباراة صعبة."  # one entity: one person named with و inside
     out = attrs(text, entities=[ent(text, "سالم وخالد الحربي", "PER", 1)])
     assert fields(out[0]) == (True, 1)

@@ -435,26 +435,33 @@ def _before_min(ctx: Ctx, h: int, e: int) -> bool:
     return h + 2 < e and ctx.keys[h + 2] == "من" and not ctx.keys[h + 1].startswith("ال")
 
 
-def _coordinated_entities(ctx: Ctx, h: int, e: int) -> int:
-    """Names joined by و inside a phrase with no source noun: the number of
-    entities (PER/ORG/LOC) when each one after the first starts at a token
-    opening with و (or right after the word و); 0 otherwise."""
+def _coordinated_entities(ctx: Ctx, h: int, e: int) -> list[int]:
+    """Names joined by و inside a phrase with no source noun ("فرنسا وبريطانيا"، "العنمي
+    والجهني"): the tokens where the second and later names' و stands, when the phrase opens
+    with a name and each later name starts at a token opening with و (or right after the word
+    و); empty otherwise."""
     cs, ce = ctx.toks[h]["start"], ctx.toks[e - 1]["end"]
     ents = sorted((en for en in ctx.ents_overlapping(cs, ce) if en.get("label") in ("PER", "ORG", "LOC") and cs <= en["start"] and en["end"] <= ce),
                   key=lambda en: en["start"])
     if len(ents) < 2 or ents[0]["start"] > ctx.toks[h]["start"]:
-        return 0  # the names must open the phrase ("اتفاقية بين واشنطن وبغداد" is one document)
+        return []  # the names must open the phrase ("اتفاقية بين واشنطن وبغداد" is one document)
     starts = {ctx.toks[k]["start"]: k for k in range(h, e)}
+    out = []
     for en in ents[1:]:
         k = starts.get(en["start"])
         if k is None:
             # the entity may start after the conjunction inside the token ("وبريطانيا")
             k = starts.get(en["start"] - 1)
             if k is None or not ctx.keys[k].startswith("و"):
-                return 0
-        elif not (ctx.keys[k].startswith("و") or (k > h and ctx.keys[k - 1] == "و")):
-            return 0
-    return len(ents)
+                return []
+            out.append(k)
+        elif ctx.keys[k].startswith("و") and ctx.tok(k)[:1] == "و":
+            out.append(k)
+        elif k > h and ctx.keys[k - 1] == "و":
+            out.append(k - 1)
+        else:
+            return []
+    return out
 
 
 def _name_after_adjectives(ctx: Ctx, k: int, e: int) -> bool:
@@ -617,6 +624,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     kind, named, number, human = "person", True, "sg", True
     descr_from = None
     titled = fallthrough = False
+    name_conj: list[int] = []
     lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
     du = dual_singular(head, head_text) if not count else None
     accusative = (head.endswith("ا") and head[:-1] in ANON_SG and not count
@@ -701,9 +709,7 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     else:
         fallthrough = True
         named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
-        n_ents = _coordinated_entities(ctx, h, e)
-        if n_ents > 1 and count is None:
-            count, number = n_ents, ("du" if n_ents == 2 else "pl")  # "فرنسا وبريطانيا"، "ماي وكازنوف"
+        name_conj = _coordinated_entities(ctx, h, e)  # "فرنسا وبريطانيا"، "ماي وكازنوف": one source per name
         if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
             kind = "organisation"
         if not named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
@@ -716,6 +722,8 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         count = 1
     # coordinated sources: "منظمة الفاو وبرنامج الأغذية العالمي" (2), "مصدر أمني وآخر عسكري" (2)
     conj = _conjuncts(ctx, h, e, kind)
+    if not conj and name_conj:
+        conj = [(c, name_conj[n + 1] if n + 1 < len(name_conj) else e) for n, c in enumerate(name_conj)]
     conj_spans = [(c, c_end) for c, c_end in conj]
     if conj:
         counts, names = [count], [named]
