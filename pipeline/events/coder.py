@@ -21,14 +21,18 @@ from .modality import modality as find_modality
 from .polarity import is_negated
 from .triggers import candidates, find
 
-_CUES = set(VIOLENCE_CUES)
-_WEAPON = set(WEAPON_CUES)
-_CASUALTY = set(CASUALTY_CUES)
-RELATIVE = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان", "اللواتي", "ممن", "فيما", "مما"} - {"فيما", "مما"}
+def _keyed(words) -> frozenset:
+    """A word set in the one lookup key (pipeline.lang.ar: hamza seats folded), as the
+    coder's look-ups are (``_stems`` and ``ar.fold`` of a token)."""
+    return frozenset(ar.fold(w) for w in words)
+
+
+_CUES = _keyed(VIOLENCE_CUES)
+_WEAPON = _keyed(WEAPON_CUES)
+_CASUALTY = _keyed(CASUALTY_CUES)
+RELATIVE = ar.words("ev_relative")
 # words that make a nominal mention a reference to an earlier or other event
-REFERENCE = set(("منذ بعد عقب اثر إثر غداه خلفيه ملف قضيه تحقيق التحقيق التحقيقات تحقيقات محاكمه ذكري حول مسؤوليه "
-                 "ضحايا ادان استنكر شجب ندد يدين تدين ادانه استنكار ضد مكافحه وقف لوقف سياسه حمله حملات عمليات "
-                 "موجه سلسله مسلسل تاريخ ظاهره جرائم جريمه اعمال حركه حركات").split())
+REFERENCE = ar.words("ev_reference")
 SUPPORT = set()
 for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
                ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
@@ -38,13 +42,14 @@ for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("ت�
                ("جدد", "جدد")]:
     SUPPORT |= verb_forms(_p, _s)
 SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
-TEMPORAL = {"عندما", "وعندما", "حين", "حينما", "وحين", "لما", "ولما", "عند"} - {"عند"}
-QAM_SET = set(ar.words("ev_qam"))
-RELATIVE_DATE = set(ar.words("ev_relative_date"))
-SPORTS = set(ar.words("ev_sports"))
+SUPPORT = _keyed(SUPPORT)
+TEMPORAL = ar.words("ev_temporal")
+QAM_SET = ar.words("ev_qam")
+RELATIVE_DATE = ar.words("ev_relative_date")
+SPORTS = ar.words("ev_sports")
 # without the words that are as often something else (هدف: target; الفريق: a general, a team of experts)
 SPORTS_STRONG = SPORTS - {"هدف", "اهداف", "فريق", "الفريق"}
-ALLEGED = set(ar.words("ev_alleged"))
+ALLEGED = ar.words("ev_alleged")
 _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("ادي", "ؤدي"), ("اسفر", "سفر"),
                   ("استهدف", "ستهدف"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("عم", None), ("تجدد", "تجدد"), ("نظم", "نظم"),
                   ("جري", "جري"), ("شهد", "شهد"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"),
@@ -55,6 +60,7 @@ ANCHOR_VERBS = set()
 for _p, _s in _ANCHOR_LEMMAS:
     ANCHOR_VERBS |= verb_forms(_p, _s)
 ANCHOR_VERBS -= {"عم", "ادي"}  # "عم" (uncle/about), "ادي" ambiguous bare
+ANCHOR_VERBS = _keyed(ANCHOR_VERBS)
 
 
 _STEM_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال"))
@@ -62,11 +68,12 @@ _STEM_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وا�
 
 @lru_cache(maxsize=1 << 18)
 def _stems(w):
-    return frozenset(s for s, p, _ in candidates(w) if p in _STEM_PREFIXES)
+    """The word's readings without its proclitics, in the one lookup key (hamza seats folded)."""
+    return frozenset(ar.fold(s) for s, p, _ in candidates(w) if p in _STEM_PREFIXES)
 
 
 TANWEEN = ("\u064b", "\u064c", "\u064d")
-COUNT_NOUNS = {"مليون", "ملايين", "مليار", "الاف", "الف", "مئات", "عشرات", "الالاف", "المئات", "العشرات"}
+COUNT_NOUNS = ar.words("ev_count_nouns")
 
 
 def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
@@ -84,7 +91,7 @@ def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
         return True  # "وهو طالب جامعي": a nominal sentence
     if prev.isdigit():
         return not (len(prev) == 4 and 1800 <= int(prev) <= 2100)  # a year may open a clause: "2007 فجر …"
-    return (word_value(prev) is not None or prev in COUNT_NOUNS) and prev not in ("احد", "واحد")  # "نصف مليون طالب"
+    return (word_value(prev) is not None or ar.fold(prev) in COUNT_NOUNS) and prev not in ("احد", "واحد")  # "نصف مليون طالب"
 
 
 NAME_LABELS = ("PER", "ORG", "LOC")
@@ -177,7 +184,7 @@ def _qam(norms, m, a) -> bool:
     return any(st in QAM_SET for w in norms[max(a, m.index - 7):m.index] for st in _stems(w))
 
 
-EXPOSED = {"تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "تعرضا", "تعرضتا"}
+EXPOSED = {"تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "تعرضا", "تعرضتا"}  # no hamza seat: keyed as is
 
 
 def _exposed(norms, i, a, reach=12) -> bool:
@@ -243,9 +250,9 @@ def _doubts(ctx: SentenceContext, m, typ: str, others: set, framed: bool, kept: 
     each a named predicate (empty: the rules keep it; any doubt drops the candidate)."""
     norms, a, b, e = ctx.norms, ctx.a, ctx.b, m.entry
     why = []
-    if not m.nominal and any(w in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
+    if not m.nominal and any(ar.fold(w) in RELATIVE for w in norms[max(a, m.index - 2):m.index]):
         why.append("relative_clause")  # "الذي خطف", "التي اختطفتهم": background
-    if typ == "ASSAULT" and any(w in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
+    if typ == "ASSAULT" and any(ar.fold(w) in TEMPORAL for w in norms[max(a, m.index - 3):m.index]):
         why.append("temporal_clause")  # "عندما هاجم …": sets the scene for another statement
     if m.nominal and e.anchor and not framed:
         # a bare verbal noun (اتفاق، هجوم، معارك) is a mention, not a report, unless framed as
@@ -344,7 +351,7 @@ def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, co
                 (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
                  and not _exposed(norms, m.index, a))
             mod = find_modality(norms, m.index, a, m.future, purpose)
-            if mod is None and any(w in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
+            if mod is None and any(ar.fold(w) in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
                 mod = "alleged"
             framed = neg or mod is not None  # negated or not-happened: emitted with its frame
             if e.extension == "death" and m.index + 1 < b and (
