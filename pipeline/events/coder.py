@@ -3,7 +3,7 @@ polarity, modality, magnitudes.  Pure function of the record (deterministic)."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from functools import lru_cache
 
@@ -243,6 +243,9 @@ class SentenceContext:
     timeline: bool
     anchored: bool
     sent_stems: set
+    sports: bool = False
+    sports_strong: bool = False
+    trig_idx: set = field(default_factory=set)
 
 
 def _doubts(ctx: SentenceContext, m, typ: str, others: set, framed: bool, kept: list) -> list[str]:
@@ -279,24 +282,171 @@ def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> l
     return _today(code_families(rec, use_derived, use_gate))
 
 
-def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, collect: list | None = None) -> list[dict]:
-    """The events as the lexicon's trigger families name them (the 2016 draft's
-    types and modes): what the gate reads, in training and at run time."""
-    toks = rec["tokens"]
-    norms = [t["norm"] for t in toks]
-    ents = rec.get("entities") or []
-    ref = article_date(rec.get("meta"))
-    # entity token ranges
-    ent_index = EntityIndex(ents)
-    loc_ranges = []
+def _loc_ranges(toks: list[dict], ents: list[dict]) -> list[tuple[int, int]]:
+    """Token ranges of the LOC entities (sorted), for the events' locations."""
+    out = []
     tok_ends = [t["end"] for t in toks]  # sorted: bisection keeps long articles linear
     for ent in ents:
         if ent.get("label") in ("LOC",):
             a = bisect_right(tok_ends, ent["start"])  # first token ending after the entity starts
             b = bisect_left(tok_ends, ent["end"])  # first token ending at or after its end
             if a < len(toks) and b < len(toks):
-                loc_ranges.append((a, b + 1))
-    loc_ranges.sort()
+                out.append((a, b + 1))
+    return sorted(out)
+
+
+def _sentence_context(toks, norms, a: int, b: int, matches, ref) -> SentenceContext:
+    """Step 1: what every filter reads about the sentence (stems, sport, dates, figures,
+    anchors, a dated list line)."""
+    sent_stems = set()
+    for w in norms[a:b]:
+        sent_stems |= _stems(w)
+    dates = find_dates(norms, a, b, ref)
+    mags = find_magnitudes(norms, a, b, protest=any(m.entry.type == "PROTEST" for m in matches))
+    has_mag = any(v is not None for v in mags.values())
+    finite = any(not m.nominal and m.entry.type not in ("OTHER",) for m in matches)
+    anchored = has_mag or bool(dates) or bool(sent_stems & ANCHOR_VERBS) or finite
+    head = norms[a:min(b, a + 10)]
+    lead = head[1:2] if head[:1] in ([""], ["ـ"], ["-"], ["–"]) else head[:1]  # "ـ 20: تفجير …" (a dated list line; ـ normalises to "")
+    timeline = bool((head[:1] == ["*"] or (lead and lead[0].isdigit())) and ":" in head)
+    ctx = SentenceContext(toks, norms, a, b, mags, dates, timeline, anchored, sent_stems)
+    ctx.sports, ctx.sports_strong = bool(sent_stems & SPORTS), bool(sent_stems & SPORTS_STRONG)
+    ctx.trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
+    return ctx
+
+
+def _rejected(text: str, ctx: SentenceContext, m, ent_index: EntityIndex) -> str | None:
+    """Step 2: the hard filters, each a named reason (None: the word may be an event word here)."""
+    e, norms, toks, a = m.entry, ctx.norms, ctx.toks, ctx.a
+    if e.type in ("ASSAULT", "FIGHT") and ctx.sports or e.type not in ("ASSAULT", "FIGHT", "PROTEST", "EXT") and ctx.sports_strong:
+        return "sport"  # "هاجم لاعب الفريق", "هدد المرمى", "رفض اللاعب": sport, not political events
+    if not m.nominal and _noun_marked(text, toks[m.index], norms, m.index, a):
+        return "noun_form"  # "طالبًا" (tanween), "طالبة" (ة), "مليون طالب", "وهو طالب": a noun, not a finite verb
+    if _in_name(ent_index, toks[m.index]) and not _inflected_verb_alone(ent_index, toks[m.index], m, norms):
+        return "in_name"  # "جلال طالباني", "عادل أدهم", "الحشد الشعبي": part of a name
+    if e.mode == "firearms" and m.index > a and _stems(norms[m.index - 1]) & {"وقف", "لوقف"}:
+        return "ceasefire"  # "وقف إطلاق النار" (kept a candidate trigger: the gate's features count it)
+    return None
+
+
+def _evidence(ctx: SentenceContext, m) -> set:
+    """The sentence's other words (stems) that may confirm a reading: other event words are no
+    evidence, except explosions and assassinations."""
+    others = set()
+    for k in range(ctx.a, ctx.b):
+        if k in ctx.trig_idx and ctx.norms[k] not in ("انفجار", "تفجير", "اغتيال"):
+            continue
+        if m.index <= k < m.end_index:
+            continue
+        others |= _stems(ctx.norms[k])
+    return others
+
+
+def _family(ctx: SentenceContext, m, others: set) -> str | None:
+    """Step 3: the family the word reports here: a cue-dependent word (هجوم) is an attack with a
+    violence cue, else its other reading (a verbal attack) or nothing."""
+    e = m.entry
+    if not e.cue or others & (_WEAPON if e.cue == "weapon" else _CUES):
+        return e.type
+    if not e.alt_type or ctx.sent_stems & _CASUALTY:
+        return None  # (with killings in the sentence, "هجوم" is no verbal attack: no DISAPPROVE)
+    return e.alt_type
+
+
+def _frame(norms, m, typ: str, a: int) -> tuple[bool, str | None]:
+    """Step 4: (negated, modality) of the mention."""
+    neg = is_negated(norms, m.index, a, m.nominal)
+    purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
+        (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
+         and not _exposed(norms, m.index, a))
+    mod = find_modality(norms, m.index, a, m.future, purpose)
+    if mod is None and any(ar.fold(w) in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
+        mod = "alleged"
+    return neg, mod
+
+
+def _casualty_count(norms, m, b: int) -> bool:
+    """"وفاة واحدة", "وفاة 3 أشخاص": a casualty count, not a person's death ("حالة وفاة": lexicon)."""
+    return m.entry.extension == "death" and m.index + 1 < b and (
+        norms[m.index + 1][:1].isdigit() or norms[m.index + 1] in ("واحده", "واصابه", "واصابتين"))
+
+
+def _build_event(rec: dict, ctx: SentenceContext, m, typ: str, neg: bool, mod: str | None,
+                 ent_index: EntityIndex, loc_ranges, events: list[dict]) -> dict:
+    """Step 5: the event record: actors, recipient, place, date, frame and figures."""
+    e, norms, toks, a, b, trig_idx = m.entry, ctx.norms, ctx.toks, ctx.a, ctx.b, ctx.trig_idx
+    src, tgt = A.find_actors(norms, m.index, m.end_index, a, b, e.kind, e.mode, m.nominal, trig_idx,
+                             e.needs_next, typ, m.suffix)
+    if tgt is None and typ == "ASSAULT" and not m.suffix:
+        tgt = A.result_target(norms, m.end_index, a, b, trig_idx)  # "هجوم … أدى إلى مقتل X"
+    if src is None and typ == "ASSAULT":
+        src = A.claimed_source(norms, m.end_index, b, trig_idx)  # "(قتل X في) هجوم انتحاري نفذته امرأة"
+    if tgt is None and typ == "PROTEST":
+        tgt = A.demand_target(norms, m.end_index, b, trig_idx)  # "للمطالبة باستقالة الحكومة"
+    loc = A.find_location(norms, m.index, a, b, loc_ranges, trig_idx)
+    d = nearest(ctx.dates, m.index)
+    ts, te = toks[m.index]["start"], toks[m.end_index - 1]["end"]
+    mags = ctx.mags
+    ev = {
+        "id": "",
+        "type": "OTHER" if typ == "EXT" else typ,
+        "mode": e.mode if typ == e.type and typ != "EXT" else None,
+        "context": [],
+        "trigger": span(rec["text"], ts, te),
+        "source_actor": _with_entity(rec, *_tok_span(rec, *src), ent_index, (ts, te)) if src else None,
+        "target_actor": _with_entity(rec, *_tok_span(rec, *tgt), ent_index, (ts, te)) if tgt else None,
+        "location": _with_entity(rec, *_tok_span(rec, *loc), ent_index, (ts, te)) if loc else None,
+        "date": span(rec["text"], *_tok_span(rec, d.first, d.last, strip=False), iso=d.iso) if d else None,
+        "negated": neg,
+        "modality": mod,
+        "attribution": None,
+        "dead": mags["dead"] if typ in ("ASSAULT", "FIGHT") else None,
+        "injured": mags["injured"] if typ in ("ASSAULT", "FIGHT") else None,
+        "size": mags["size"] if typ == "PROTEST" else None,
+    }
+    if ev["source_actor"] is None and norms[m.index].startswith("و") and not m.nominal:
+        # conjoined verb with a dropped subject ("دخل المسلحون … وأعلنوا"): same agent
+        prev = next((p for p in reversed(events) if p["trigger"]["start"] >= toks[a]["start"]), None)
+        if prev and prev["source_actor"]:
+            ev["source_actor"] = dict(prev["source_actor"])
+    if mod == "demanded" and src is None:
+        prev = next((p for p in reversed(events) if p["type"] == "DEMAND" and p["trigger"]["start"] >= toks[a]["start"]), None)
+        if prev and prev["target_actor"]:
+            ev["source_actor"] = dict(prev["target_actor"])
+    if typ == "EXT":
+        ev["extension"] = e.extension
+        if e.extension == "death":
+            ev["source_actor"] = ev["target_actor"] = None  # "وفاته": whose death is the pronoun
+    if e.source != "curated":
+        ev["lexicon"] = e.source
+    return ev
+
+
+def _gated(model: dict, norms, a: int, b: int, sent_events: list[dict]) -> list[dict]:
+    """Step 6: the learned gate drops a sentence's asserted ASSAULT / PROTEST events when the
+    sentence does not read as a report of one."""
+    drop = set()
+    for typ in gate.GATED:
+        asserted = [i for i, e in enumerate(sent_events) if e["type"] == typ and not e["negated"] and e["modality"] is None]
+        if asserted and not gate.passes(model, typ, norms[a:b], sent_events):
+            drop.update(asserted)
+    return [e for i, e in enumerate(sent_events) if i not in drop]
+
+
+def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, collect: list | None = None) -> list[dict]:
+    """The events as the lexicon's trigger families name them (the 2016 draft's
+    types and modes): what the gate reads, in training and at run time.
+
+    Per sentence: its context, then per lexicon match the hard filters (``_rejected``), the
+    family (``_family``), the frame (``_frame``), the rules' doubts (``_doubts``), the event
+    (``_build_event``); then the gate (``_gated``).  ``collect`` receives every unframed
+    candidate with the rules' verdict, for experiments (models/events/scorer_build.py)."""
+    toks = rec["tokens"]
+    norms = [t["norm"] for t in toks]
+    ents = rec.get("entities") or []
+    ref = article_date(rec.get("meta"))
+    ent_index = EntityIndex(ents)
+    loc_ranges = _loc_ranges(toks, ents)
     events = []
     model = gate.load() if use_gate else None
     for sent in rec["sentences"]:
@@ -305,122 +455,31 @@ def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, co
         matches = find(norms, a, b, use_derived=use_derived)
         if not matches:
             continue
-        sent_stems = set()
-        for w in norms[a:b]:
-            sent_stems |= _stems(w)
-        sports = bool(sent_stems & SPORTS)
-        sports_strong = bool(sent_stems & SPORTS_STRONG)
-        dates = find_dates(norms, a, b, ref)
-        protest = any(m.entry.type == "PROTEST" for m in matches)
-        mags = find_magnitudes(norms, a, b, protest=protest)
-        has_mag = any(v is not None for v in mags.values())
-        finite = any(not m.nominal and m.entry.type not in ("OTHER",) for m in matches)
-        anchored = has_mag or bool(dates) or bool(sent_stems & ANCHOR_VERBS) or finite
-        trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
-        head = norms[a:min(b, a + 10)]
-        lead = head[1:2] if head[:1] in ([""], ["ـ"], ["-"], ["–"]) else head[:1]  # "ـ 20: تفجير …" (a dated list line; ـ normalises to "")
-        timeline = (head[:1] == ["*"] or (lead and lead[0].isdigit())) and ":" in head
+        ctx = _sentence_context(toks, norms, a, b, matches, ref)
         kept = []
-        ctx = SentenceContext(toks, norms, a, b, mags, dates, timeline, anchored, sent_stems)
         for m in matches:
-            e = m.entry
-            typ = e.type
-            if e.type in ("ASSAULT", "FIGHT") and sports or e.type not in ("ASSAULT", "FIGHT", "PROTEST", "EXT") and sports_strong:
-                continue  # "هاجم لاعب الفريق", "هدد المرمى", "رفض اللاعب": sport, not political events
-            if not m.nominal and _noun_marked(rec["text"], toks[m.index], norms, m.index, a):
-                continue  # "طالبًا" (tanween), "طالبة" (ة), "مليون طالب", "وهو طالب": a noun, not a finite verb
-            if _in_name(ent_index, toks[m.index]) and not _inflected_verb_alone(ent_index, toks[m.index], m, norms):
-                continue  # "جلال طالباني", "عادل أدهم", "الحشد الشعبي": part of a name
-            if e.mode == "firearms" and m.index > a and _stems(norms[m.index - 1]) & {"وقف", "لوقف"}:
-                continue  # "وقف إطلاق النار": a ceasefire (kept a candidate trigger: the gate's features count it)
-            others = set()
-            for k in range(a, b):
-                if k in trig_idx and norms[k] not in ("انفجار", "تفجير", "اغتيال"):
-                    continue  # other event words are not evidence (except explosions/assassinations)
-                if m.index <= k < m.end_index:
-                    continue
-                others |= _stems(norms[k])
-            if e.cue:
-                ok = bool(others & (_WEAPON if e.cue == "weapon" else _CUES))
-                if not ok:
-                    if not e.alt_type or sent_stems & _CASUALTY:
-                        continue  # (with killings in the sentence, "هجوم" is no verbal attack: no DISAPPROVE)
-                    typ = e.alt_type
-            neg = is_negated(norms, m.index, a, m.nominal)
-            purpose = ((not m.nominal) and m.prefix in ("ل", "ول", "فل") and norms[m.index][len(m.prefix):][:1] in "يتن") or \
-                (m.nominal and m.prefix in ("لل", "ل", "ولل", "ول") and typ in ("ASSAULT", "PROTEST")
-                 and not _exposed(norms, m.index, a))
-            mod = find_modality(norms, m.index, a, m.future, purpose)
-            if mod is None and any(ar.fold(w) in ALLEGED for w in norms[max(a, m.index - 4):m.index]):
-                mod = "alleged"
+            if _rejected(rec["text"], ctx, m, ent_index):
+                continue
+            others = _evidence(ctx, m)
+            typ = _family(ctx, m, others)
+            if typ is None:
+                continue
+            neg, mod = _frame(norms, m, typ, a)
             framed = neg or mod is not None  # negated or not-happened: emitted with its frame
-            if e.extension == "death" and m.index + 1 < b and (
-                    norms[m.index + 1][:1].isdigit() or norms[m.index + 1] in ("واحده", "واصابه", "واصابتين")):
-                continue  # "وفاة واحدة", "وفاة 3 أشخاص": a casualty count, not a person's death ("حالة وفاة": lexicon)
+            if _casualty_count(norms, m, b):
+                continue
             if any(k_typ == typ and abs(k_i - m.index) <= 2 for k_typ, k_i in kept):
                 continue  # the same event word twice
             why = _doubts(ctx, m, typ, others, framed, kept)
             if collect is not None and not framed and typ != "EXT":
-                # every unframed candidate with the rules' verdict, for a learned decision's
-                # experiments (models/events/scorer_build.py); the output does not change
-                collect.append({"category": to_today(typ, e.mode)[0] or typ, "ctx": ctx, "match": m, "why": why,
+                collect.append({"category": to_today(typ, m.entry.mode)[0] or typ, "ctx": ctx, "match": m, "why": why,
                                 "entities": ent_index, "start": toks[m.index]["start"], "end": toks[m.end_index - 1]["end"]})
             if why:
                 continue  # any doubt of the hand rules drops the candidate
             kept.append((typ, m.index))
-            src, tgt = A.find_actors(norms, m.index, m.end_index, a, b, m.entry.kind, e.mode, m.nominal, trig_idx,
-                                     e.needs_next, typ, m.suffix)
-            if tgt is None and typ == "ASSAULT" and not m.suffix:
-                tgt = A.result_target(norms, m.end_index, a, b, trig_idx)  # "هجوم … أدى إلى مقتل X"
-            if src is None and typ == "ASSAULT":
-                src = A.claimed_source(norms, m.end_index, b, trig_idx)  # "(قتل X في) هجوم انتحاري نفذته امرأة"
-            if tgt is None and typ == "PROTEST":
-                tgt = A.demand_target(norms, m.end_index, b, trig_idx)  # "للمطالبة باستقالة الحكومة"
-            loc = A.find_location(norms, m.index, a, b, loc_ranges, trig_idx)
-            d = nearest(dates, m.index)
-            ts, te = toks[m.index]["start"], toks[m.end_index - 1]["end"]
-            ev = {
-                "id": "",
-                "type": "OTHER" if typ == "EXT" else typ,
-                "mode": e.mode if typ == e.type and typ != "EXT" else None,
-                "context": [],
-                "trigger": span(rec["text"], ts, te),
-                "source_actor": _with_entity(rec, *_tok_span(rec, *src), ent_index, (ts, te)) if src else None,
-                "target_actor": _with_entity(rec, *_tok_span(rec, *tgt), ent_index, (ts, te)) if tgt else None,
-                "location": _with_entity(rec, *_tok_span(rec, *loc), ent_index, (ts, te)) if loc else None,
-                "date": span(rec["text"], *_tok_span(rec, d.first, d.last, strip=False), iso=d.iso) if d else None,
-                "negated": neg,
-                "modality": mod,
-                "attribution": None,
-                "dead": mags["dead"] if typ in ("ASSAULT", "FIGHT") else None,
-                "injured": mags["injured"] if typ in ("ASSAULT", "FIGHT") else None,
-                "size": mags["size"] if typ == "PROTEST" else None,
-            }
-            if ev["source_actor"] is None and norms[m.index].startswith("و") and not m.nominal:
-                # conjoined verb with a dropped subject ("دخل المسلحون … وأعلنوا"): same agent
-                prev = next((p for p in reversed(events) if p["trigger"]["start"] >= toks[a]["start"]), None)
-                if prev and prev["source_actor"]:
-                    ev["source_actor"] = dict(prev["source_actor"])
-            if mod == "demanded" and src is None:
-                prev = next((p for p in reversed(events) if p["type"] == "DEMAND" and p["trigger"]["start"] >= toks[a]["start"]), None)
-                if prev and prev["target_actor"]:
-                    ev["source_actor"] = dict(prev["target_actor"])
-            if typ == "EXT":
-                ev["extension"] = e.extension
-                if e.extension == "death":
-                    ev["source_actor"] = ev["target_actor"] = None  # "وفاته": whose death is the pronoun
-            if e.source != "curated":
-                ev["lexicon"] = e.source
-            events.append(ev)
+            events.append(_build_event(rec, ctx, m, typ, neg, mod, ent_index, loc_ranges, events))
         if model is not None and len(events) > n_before:
-            sent_events = events[n_before:]
-            drop = set()
-            for typ in gate.GATED:
-                asserted = [i for i, e in enumerate(sent_events) if e["type"] == typ and not e["negated"] and e["modality"] is None]
-                if asserted and not gate.passes(model, typ, norms[a:b], sent_events):
-                    drop.update(asserted)  # rule hit, but the sentence does not read as a report of it
-            if drop:
-                events[n_before:] = [e for i, e in enumerate(sent_events) if i not in drop]
+            events[n_before:] = _gated(model, norms, a, b, events[n_before:])
     return events
 
 
