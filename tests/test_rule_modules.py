@@ -270,3 +270,33 @@ def test_content_span_trims_punctuation_and_one_quotation(ctx_of):
     s = next(k for k in range(ctx.n) if ctx.tok(k) == "«")
     cs, ce = char_span(ctx, s, ctx.n)
     assert ctx.text[cs:ce] == "الوضع مستقر تماما"
+
+
+def _coded_with(text: str, ents: list[tuple[str, str]]) -> list[dict]:
+    from pipeline.events.coder import code_record
+    from pipeline.registry import build
+
+    rec = new_record("t", text, {})
+    for st in build(["normalise", "tokenise"]):
+        rec = st(rec)
+    rec["entities"] = [{"id": f"e{k}", "start": text.index(w), "end": text.index(w) + len(w), "text": w, "label": lab}
+                       for k, (w, lab) in enumerate(ents, 1)]
+    return code_record(rec, use_gate=False)
+
+
+def test_an_event_noun_opening_a_tagged_name_stays_the_event_word():
+    # the tagger's "هروب الأسد" as one name: the noun is the event, the name its actor
+    evs = _coded_with("وتم ترتيب هروب الأسد إلى موسكو أمس", [("هروب الأسد", "LOC"), ("موسكو", "LOC")])
+    assert [e["trigger"]["text"] for e in evs if e["type"] == "RETREAT"] == ["هروب"]
+    # a verb form read inside a name stays part of it
+    evs = _coded_with("وقال قائد في الحشد الشعبي إن المعركة انتهت", [("الحشد الشعبي", "ORG")])
+    assert not [e for e in evs if e["trigger"]["text"] == "الحشد"]
+
+
+def test_a_transmitter_is_no_hosting():
+    from pipeline.events.triggers import find
+
+    ns = norms("وجرى إيقاف جهاز الإرسال والاستقبال بالطائرة")
+    assert "CONSULT" not in {m.entry.type for m in find(ns, 0, len(ns))}
+    ns = norms("وأقيم الاستقبال الرسمي للوفد في القصر")
+    assert "CONSULT" in {m.entry.type for m in find(ns, 0, len(ns))}

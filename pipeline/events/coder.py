@@ -114,6 +114,16 @@ def _inflected_verb_alone(index: "EntityIndex", tok: dict, m, norms) -> bool:
     return m.future or norms[m.index][len(m.prefix):] != m.entry.lemma
 
 
+def _noun_opens_name(index: "EntityIndex", tok: dict, m) -> bool:
+    """The tagger's name opens with a listed event noun and goes on ("هروب الأسد", "زيارة ترامب"
+    tagged as one name): the noun is the event word, the name its actor.  A verb form read as
+    a noun (الحشد الشعبي، جلال طالباني) stays part of the name."""
+    if m.entry.kind != "noun" or m.end_index - m.index != 1:
+        return False
+    ents = [en for en in index.overlapping(tok["start"], tok["end"]) if en.get("label") in NAME_LABELS]
+    return bool(ents) and all(en["start"] == tok["start"] and en["end"] > tok["end"] for en in ents)
+
+
 def _tok_span(rec, a, b, strip=True):
     toks = rec["tokens"]
     s, e = toks[a]["start"], toks[b - 1]["end"]
@@ -322,7 +332,8 @@ def _rejected(text: str, ctx: SentenceContext, m, ent_index: EntityIndex) -> str
         return "sport"  # "هاجم لاعب الفريق", "هدد المرمى", "رفض اللاعب": sport, not political events
     if not m.nominal and _noun_marked(text, toks[m.index], norms, m.index, a):
         return "noun_form"  # "طالبًا" (tanween), "طالبة" (ة), "مليون طالب", "وهو طالب": a noun, not a finite verb
-    if _in_name(ent_index, toks[m.index]) and not _inflected_verb_alone(ent_index, toks[m.index], m, norms):
+    if _in_name(ent_index, toks[m.index]) and not _inflected_verb_alone(ent_index, toks[m.index], m, norms) \
+            and not _noun_opens_name(ent_index, toks[m.index], m):
         return "in_name"  # "جلال طالباني", "عادل أدهم", "الحشد الشعبي": part of a name
     if e.mode == "firearms" and m.index > a and _stems(norms[m.index - 1]) & {"وقف", "لوقف"}:
         return "ceasefire"  # "وقف إطلاق النار" (kept a candidate trigger: the gate's features count it)
