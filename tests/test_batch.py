@@ -266,7 +266,17 @@ def test_a_worker_killed_mid_run_stops_the_run_with_a_numbered_error(tmp_path):
     assert not (out / "feed.jsonl").exists() and not list(out.glob("*.part"))
 
 
-def test_ctrl_c_is_taken_between_chunks(tmp_path):
+@pytest.fixture
+def ctrl_c_reaches_python():
+    """Python's own SIGINT handler for the test's duration: a test process started in the
+    background by a non-interactive shell (nohup, `cmd &`) inherits SIGINT ignored, and the
+    runner then (rightly) installs no handler, so the test would depend on how it was launched."""
+    old = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, old)
+
+
+def test_ctrl_c_is_taken_between_chunks(tmp_path, ctrl_c_reaches_python):
     """The first SIGINT is held until the chunk in hand is written: the run then
     stops with KeyboardInterrupt, publishes no feed, and keeps its checkpoints."""
     import os
