@@ -131,21 +131,25 @@ def portable_checkpoint(path: Path, work: Path) -> None:
     torch.save(ck, path)
 
 
-def build(data_dir: Path, steps: int = STEPS, out: Path = OUT, work: Path = WORK) -> dict:
+def build(data_dir: Path, steps: int = STEPS, out: Path = OUT, work: Path = WORK, news: bool = True) -> dict:
     data_dir = Path(data_dir)
     s = D.anercorp_splits(data_dir)
     t = time.time()
     aq = D.aqmar(data_dir)
-    words = pretrain_words(data_dir, s["train"] + s["tune"] + aq)
+    # the team's news sentences of the training days, split as the spaCy model's are
+    from .spacy_build import news_split
+
+    news_train, news_tune = news_split(data_dir) if news else ([], [])
+    words = pretrain_words(data_dir, s["train"] + s["tune"] + aq + news_train + news_tune)
     pretrain = write_pretrain(words, floret_lookup(), work)
-    model = train_stanza(s["train"] + aq, s["tune"], out / "ar_ner.pt", work, steps, pretrain=pretrain)
+    model = train_stanza(s["train"] + aq + news_train, s["tune"] + news_tune, out / "ar_ner.pt", work, steps, pretrain=pretrain)
     print(f"[ner] stanza training took {time.time() - t:.0f} s", flush=True)
     from pipeline.eval.ner import score_backend
     from pipeline.ner.stanza_backend import StanzaNER
 
     sc = score_backend(StanzaNER(str(model)), s["dev"])
     res = {"split": "dev = last sixth of ANERcorp TRAIN (CAMeL Lab)", "scores": sc, "steps": steps,
-           "pretrain_words": len(words)}
+           "pretrain_words": len(words), "news_train_sentences": len(news_train)}
     (out / "dev_scores.json").write_text(json.dumps(res, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     print(f"[ner] stanza dev micro F1 {sc['micro']['f']:.4f} ({model})", flush=True)
     return res
@@ -157,8 +161,9 @@ def main(argv=None) -> int:
     ap.add_argument("--steps", type=int, default=STEPS)
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--work", default=str(WORK))
+    ap.add_argument("--no-news", action="store_true", help="leave out the team's news NER corpus")
     a = ap.parse_args(argv)
-    build(Path(a.data), steps=a.steps, out=Path(a.out), work=Path(a.work))
+    build(Path(a.data), steps=a.steps, out=Path(a.out), work=Path(a.work), news=not a.no_news)
     return 0
 
 
