@@ -254,22 +254,16 @@ def _attributions_round45(name, seed, counts, n_double):
     return run
 
 
-def _ner_round2(days, work, seen):
-    """ner-11..14: 1,200 more sentences of the training days only (the held-out part stays frozen)."""
-    rng = random.Random(12)
-    items = draw(candidates(days, "sentence", 10, 60, False), 1200, rng, seen, days)
-    rng.shuffle(items)
-    batches = {f"ner-{11 + b}": items[b * 300:(b + 1) * 300] for b in range(4)}
-    return _batches_with_doubles(work, batches, days, rng, "ner-D11", lambda _: None, n_double=30)
-
-
-def _ner_round3(days, work, seen):
-    """ner-15..18: 1,200 more sentences of the training days only (the held-out part stays frozen)."""
-    rng = random.Random(13)
-    items = draw(candidates(days, "sentence", 10, 60, False), 1200, rng, seen, days)
-    rng.shuffle(items)
-    batches = {f"ner-{15 + b}": items[b * 300:(b + 1) * 300] for b in range(4)}
-    return _batches_with_doubles(work, batches, days, rng, "ner-D15", lambda _: None, n_double=30)
+def _ner_round(first: int, seed: int):
+    """ner-FIRST..FIRST+3: 1,200 more sentences of the training days only (the held-out part
+    stays frozen), 30 of each batch read again blind (ner-D11 for round 2, ner-D15 for round 3)."""
+    def run(days, work, seen):
+        rng = random.Random(seed)
+        items = draw(candidates(days, "sentence", 10, 60, False), 1200, rng, seen, days)
+        rng.shuffle(items)
+        batches = {f"ner-{first + b}": items[b * 300:(b + 1) * 300] for b in range(4)}
+        return _batches_with_doubles(work, batches, days, rng, f"ner-D{first}", lambda _: None, n_double=30)
+    return run
 
 
 def _batches_with_doubles(work, batches, days, rng, double_name, stratum, n_double=None):
@@ -287,8 +281,8 @@ LATER_ROUNDS = {
     "attributions-round3": _attributions_round3,
     "attributions-round4": _attributions_round45("attr-14", 10, ((False, 49), (True, 21)), 20),
     "attributions-round5": _attributions_round45("attr-15", 11, ((False, 35), (True, 15)), 5),
-    "ner-round2": _ner_round2,
-    "ner-round3": _ner_round3,
+    "ner-round2": _ner_round(11, 12),
+    "ner-round3": _ner_round(15, 13),
 }
 
 
