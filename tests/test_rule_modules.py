@@ -193,20 +193,29 @@ def test_a_launched_strike_is_a_report_of_harm(doubts_of):
 # ---------------------------------------------------------------- attributions: cue / source / content
 
 @pytest.fixture(scope="module")
-def ctx_of():
-    from pipeline.attributions.cue import Ctx
+def tokenised():
+    """A record of the text after normalise and tokenise (built once), with the given
+    entities (each a (text, label) pair found in the text) or none."""
     from pipeline.registry import build
 
     stages = build(["normalise", "tokenise"])
 
-    def make(text: str):
+    def make(text: str, ents: list[tuple[str, str]] = ()) -> dict:
         rec = new_record("t", text, {})
         for st in stages:
             rec = st(rec)
-        rec["entities"] = []
-        return Ctx(rec)
+        rec["entities"] = [{"id": f"e{k}", "start": text.index(w), "end": text.index(w) + len(w), "text": w, "label": lab}
+                           for k, (w, lab) in enumerate(ents, 1)]
+        return rec
 
     return make
+
+
+@pytest.fixture(scope="module")
+def ctx_of(tokenised):
+    from pipeline.attributions.cue import Ctx
+
+    return lambda text: Ctx(tokenised(text))
 
 
 def test_cue_kinds_and_complements(ctx_of):
@@ -272,19 +281,12 @@ def test_content_span_trims_punctuation_and_one_quotation(ctx_of):
     assert ctx.text[cs:ce] == "الوضع مستقر تماما"
 
 
-def _coded_with(text: str, ents: list[tuple[str, str]]) -> list[dict]:
+def test_an_event_noun_opening_a_tagged_name_stays_the_event_word(tokenised):
     from pipeline.events.coder import code_record
-    from pipeline.registry import build
 
-    rec = new_record("t", text, {})
-    for st in build(["normalise", "tokenise"]):
-        rec = st(rec)
-    rec["entities"] = [{"id": f"e{k}", "start": text.index(w), "end": text.index(w) + len(w), "text": w, "label": lab}
-                       for k, (w, lab) in enumerate(ents, 1)]
-    return code_record(rec, use_gate=False)
+    def _coded_with(text, ents):
+        return code_record(tokenised(text, ents), use_gate=False)
 
-
-def test_an_event_noun_opening_a_tagged_name_stays_the_event_word():
     # the tagger's "هروب الأسد" as one name: the noun is the event, the name its actor
     evs = _coded_with("وتم ترتيب هروب الأسد إلى موسكو أمس", [("هروب الأسد", "LOC"), ("موسكو", "LOC")])
     assert [e["trigger"]["text"] for e in evs if e["type"] == "RETREAT"] == ["هروب"]

@@ -127,16 +127,33 @@ def derive(cameo_text: str) -> dict:
     return out
 
 
+def _gate_features(stages, sid: str, text: str, typ: str, dense: bool) -> dict:
+    """The gate's features of one sentence, read as at run time but without entities and
+    without the gate (the gate reads the lexicon's families)."""
+    from pipeline.events.coder import code_families
+    from pipeline.events.gate import dense_features, features
+    from pipeline.record import new_record
+
+    rec = new_record(sid, text, {})
+    for st in stages:
+        rec = st(rec)
+    rec["entities"] = []
+    evs = code_families(rec, use_gate=False)
+    norms = [t["norm"] for t in rec["tokens"]]
+    f = features(norms, evs, typ)
+    if dense:
+        f.update(dense_features(norms, typ, GATE_WINDOW))
+    return f
+
+
 def gate_examples(data_dir: Path, typ: str, dense: bool = False):
     """(features, is_yes) for the TUNE part of one type's gold (ambiguous and
     held-out sentences excluded), using the rules without the gate; with
-    ``dense`` the features also hold the floret blocks (``d:BLOCK:i``)."""
+    ``dense`` the features also hold the floret blocks (``d:BLOCK:i``); and, where
+    the type's ``GATE`` entry says ``news``, the news set's training-day sentences."""
     import csv
 
-    from pipeline.events.coder import code_families
-    from pipeline.events.gate import dense_features, features
     from pipeline.events.split import is_held_out
-    from pipeline.record import new_record
     from pipeline.registry import build as build_stages
 
     stages = build_stages(["normalise", "tokenise"])
@@ -146,44 +163,22 @@ def gate_examples(data_dir: Path, typ: str, dense: bool = False):
         for row in csv.DictReader(fh):
             if row["label"] == "ambiguous" or is_held_out(row["id"]):
                 continue
-            rec = new_record(row["id"], row["text"], {})
-            for st in stages:
-                rec = st(rec)
-            rec["entities"] = []
-            evs = code_families(rec, use_gate=False)  # the gate reads the lexicon's families
-            norms = [t["norm"] for t in rec["tokens"]]
-            f = features(norms, evs, typ)
-            if dense:
-                f.update(dense_features(norms, typ, GATE_WINDOW))
-            out.append((f, row["label"] == "yes"))
+            out.append((_gate_features(stages, row["id"], row["text"], typ, dense), row["label"] == "yes"))
     if GATE[typ].get("news"):
         out += news_gate_examples(data_dir, typ, dense, stages)
     return out
 
 
 def news_gate_examples(data_dir: Path, typ: str, dense: bool, stages) -> list:
-    """(features, is_yes) for the news event set's training-day sentences, read as the
-    PLOVER sentences are (no entities, the rules without the gate)."""
+    """(features, is_yes) for the news event set's training-day sentences: a "yes" holds a
+    gold event of the type that happened (asserted, not a background mention)."""
     from pipeline.annotation.store import unit_texts
-    from pipeline.events.coder import code_families
-    from pipeline.events.gate import dense_features, features
-    from pipeline.record import new_record
+    from pipeline.eval.events import NEWS_FILE
 
-    news = Path(__file__).resolve().parents[2] / "tests" / "data" / "news_events.jsonl"
-    rows = [json.loads(x) for x in news.read_text(encoding="utf-8").splitlines() if x.strip()]
-    out = []
-    for r, text in unit_texts(Path(data_dir), [r for r in rows if r["split"] == "train"]):
-        rec = new_record(r["id"], text, {})
-        for st in stages:
-            rec = st(rec)
-        rec["entities"] = []
-        evs = code_families(rec, use_gate=False)
-        norms = [t["norm"] for t in rec["tokens"]]
-        f = features(norms, evs, typ)
-        if dense:
-            f.update(dense_features(norms, typ, GATE_WINDOW))
-        out.append((f, any(e["category"] == typ and e["status"] == "asserted" and not e.get("bg") for e in r["events"])))
-    return out
+    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return [(_gate_features(stages, r["id"], text, typ, dense),
+             any(e["category"] == typ and e["status"] == "asserted" and not e.get("bg") for e in r["events"]))
+            for r, text in unit_texts(Path(data_dir), [r for r in rows if r["split"] == "train"])]
 
 
 def train_gate(data_dir: Path) -> dict:

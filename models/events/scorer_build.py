@@ -33,25 +33,17 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import re
 from collections import Counter
-from functools import lru_cache
 from pathlib import Path
 
-from pipeline.events.triggers import candidates
+from pipeline.eval.events import NEWS_FILE
+from pipeline.events.coder import _stems  # the coder's own readings, in the one key
+from pipeline.events.gate import _ARABIC_WORD
 
-NEWS = Path(__file__).resolve().parents[2] / "tests" / "data" / "news_events.jsonl"
 GRID_C = (0.03, 0.1, 0.3, 1.0)
 GRID_T = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 FOLDS = 5
 WINDOW = 4
-_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال", "وب", "ول"))
-_ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
-
-
-@lru_cache(maxsize=1 << 18)
-def _stems(w: str) -> tuple[str, ...]:
-    return tuple(sorted({s for s, p, _ in candidates(w) if p in _PREFIXES}))
 
 
 def features(ctx, m, cat: str, why: list[str], ent_index) -> dict[str, int]:
@@ -72,7 +64,7 @@ def features(ctx, m, cat: str, why: list[str], ent_index) -> dict[str, int]:
     for k in range(lo, hi):
         if m.index <= k < m.end_index:
             continue
-        for st in _stems(norms[k]):
+        for st in sorted(_stems(norms[k])):
             f["w:" + st] = 1
             f["cw:" + cat + "|" + st] = 1
     f["p1:" + (norms[m.index - 1] if m.index > a else "<s>")] = 1
@@ -135,7 +127,7 @@ def news_examples(data_dir: Path, up) -> tuple[list[dict], int]:
     """(examples, gold events that happened) from the news set's training days."""
     from pipeline.annotation.store import unit_texts
 
-    rows = [json.loads(x) for x in NEWS.read_text(encoding="utf-8").splitlines() if x.strip()]
+    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
     rows = [r for r in rows if r["split"] == "train"]
     out, n_gold = [], 0
     for r, text in unit_texts(data_dir, rows):
@@ -248,7 +240,6 @@ def _f1(units, extra_gold=0):
 
 def cross_validate(examples, news_gold_missing, plover_gold_missing, scales=(None,)):
     """Out-of-fold probabilities for every C; scores for every (C, threshold) and for the rules."""
-    import numpy as np
     from sklearn.model_selection import GroupKFold
 
     groups = [e["group"] for e in examples]
@@ -266,7 +257,6 @@ def cross_validate(examples, news_gold_missing, plover_gold_missing, scales=(Non
             for t in GRID_T:
                 kept = {i for i, v in prob.items() if v >= t}
                 rows.append((f"{c_value}/{scale}", t, *_score(examples, kept, news_gold_missing, plover_gold_missing)))
-    _ = np
     return rows
 
 

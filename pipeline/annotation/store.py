@@ -116,11 +116,10 @@ def unit_texts(data_dir: Path, rows: list[dict]) -> list[tuple[dict, str]]:
 
 # ---------------------------------------------------------------- agreement
 
-def _f1(a: set, b: set) -> dict:
-    tp = len(a & b)
-    p = tp / len(b) if b else 1.0
-    r = tp / len(a) if a else 1.0
-    return {"n_first": len(a), "n_second": len(b), "agree": tp, "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
+def _f1(agree: int, n_second: int, n_first: int) -> dict:
+    p = agree / n_second if n_second else 1.0
+    r = agree / n_first if n_first else 1.0
+    return {"n_first": n_first, "n_second": n_second, "agree": agree, "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
 def _with_ci(d: dict, units: list[tuple[int, int, int]]) -> dict:
@@ -138,14 +137,13 @@ def agreement(task: str, first: dict[str, dict], second: dict[str, dict]) -> dic
     out: dict = {"units": len(ids)}
     if task == "ner":
         for typ in ("PER", "ORG", "LOC", "MISC", None):
-            per_unit = []
+            per_unit = []  # (agree, n_second, n_first) per unit: the totals and the bootstrap's units
             for u in ids:
                 a = {(s, e, t) for s, e, t in first[u]["entities"] if typ in (None, t)}
                 b = {(s, e, t) for s, e, t in second[u]["entities"] if typ in (None, t)}
                 per_unit.append((len(a & b), len(b), len(a)))
-            a = {(u, s, e, t) for u in ids for s, e, t in first[u]["entities"] if typ in (None, t)}
-            b = {(u, s, e, t) for u in ids for s, e, t in second[u]["entities"] if typ in (None, t)}
-            out[typ or "all"] = _with_ci(_f1(a, b), per_unit)
+            agree, n_second, n_first = (sum(u[k] for u in per_unit) for k in range(3))
+            out[typ or "all"] = _with_ci(_f1(agree, n_second, n_first), per_unit)
         return out
     key = "attributions" if task == "attributions" else "events"
     main_role = "source" if task == "attributions" else "trigger"
@@ -177,10 +175,7 @@ def agreement(task: str, first: dict[str, dict], second: dict[str, dict]) -> dic
             exact += i[main_role] == j[main_role]
             for f in (("named", "count", "kind") if task == "attributions" else ("category", "status")):
                 fields[f] += i.get(f) == j.get(f)
-    p = m / n2 if n2 else 1.0
-    r = m / n1 if n1 else 1.0
-    out[main_role + "_overlap"] = _with_ci({"n_first": n1, "n_second": n2, "agree": m,
-                                            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}, per_unit)
+    out[main_role + "_overlap"] = _with_ci(_f1(m, n2, n1), per_unit)
     out[main_role + "_exact_of_matched"] = round(exact / m, 3) if m else None
     for f, c in fields.items():
         out[f + "_agree_of_matched"] = round(c / m, 3) if m else None

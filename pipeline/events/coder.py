@@ -33,16 +33,22 @@ _CASUALTY = _keyed(CASUALTY_CUES)
 RELATIVE = ar.words("ev_relative")
 # words that make a nominal mention a reference to an earlier or other event
 REFERENCE = ar.words("ev_reference")
-SUPPORT = set()
-for _p, _s in [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
-               ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
-               ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
-               ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("تمكن", "تمكن"),
-               ("اضطر", "ضطر"), ("نجح", "نجح"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب"),
-               ("جدد", "جدد")]:
-    SUPPORT |= verb_forms(_p, _s)
-SUPPORT |= {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"}
-SUPPORT = _keyed(SUPPORT)
+def _verb_set(pairs, extra=()) -> frozenset:
+    """Every generated form of the (past, present-stem) verbs, plus ``extra`` words, keyed."""
+    forms = set(extra)
+    for past, pres in pairs:
+        forms |= verb_forms(past, pres)
+    return _keyed(forms)
+
+
+#: verbs and words near a nominal mention that make it a report (وقع هجوم، نفذ هجوما، تم اعتقال)
+SUPPORT = _verb_set([("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("استهدف", "ستهدف"), ("اسفر", "سفر"),
+                    ("ادي", "ؤدي"), ("اوقع", "وقع"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("تجدد", "تجدد"), ("نظم", "نظم"),
+                    ("جري", "جري"), ("انطلق", "نطلق"), ("تواصل", "تواصل"), ("تصاعد", "تصاعد"), ("قام", "قوم"), ("نجا", "نجو"),
+                    ("سقط", "سقط"), ("عم", None), ("شارك", "شارك"), ("انخرط", "نخرط"), ("تمكن", "تمكن"),
+                    ("اضطر", "ضطر"), ("نجح", "نجح"), ("راح", None), ("ادت", None), ("اسفرت", None), ("تسبب", "تسبب"),
+                    ("جدد", "جدد")],
+                    {"تم", "يتم", "وتم", "جري", "وقعت", "نفذته", "نفذها", "شنته", "شنها", "تبناه", "تبنت", "اودي", "بمقتل", "حصيله"})
 TEMPORAL = ar.words("ev_temporal")
 QAM_SET = ar.words("ev_qam")
 RELATIVE_DATE = ar.words("ev_relative_date")
@@ -56,11 +62,7 @@ _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("
                   ("تم", None), ("نجا", "نجو"), ("اوقع", "وقع"), ("راح", None), ("سقط", "سقط"), ("احتشد", "حتشد"),
                   ("تجمع", "تجمع"), ("نزل", "نزل"), ("هتف", "هتف"), ("ردد", "ردد"), ("تدفق", "تدفق"), ("اصيب", None),
                   ("لقي", None), ("تمكن", "تمكن"), ("قتل", None), ("جرح", None), ("تسبب", "تسبب"), ("ادت", None), ("عمت", None)]
-ANCHOR_VERBS = set()
-for _p, _s in _ANCHOR_LEMMAS:
-    ANCHOR_VERBS |= verb_forms(_p, _s)
-ANCHOR_VERBS -= {"عم", "ادي"}  # "عم" (uncle/about), "ادي" ambiguous bare
-ANCHOR_VERBS = _keyed(ANCHOR_VERBS)
+ANCHOR_VERBS = _verb_set(_ANCHOR_LEMMAS) - {"عم", "ادي"}  # "عم" (uncle/about), "ادي" ambiguous bare
 
 
 _STEM_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال"))
@@ -166,9 +168,7 @@ def _with_entity(rec, s, e, index: EntityIndex, avoid: tuple[int, int] | None = 
     return span(rec["text"], s, e)
 
 
-LAUNCH = set()
-for _p, _s in [("شن", "شن"), ("نفذ", "نفذ"), ("تبادل", "تبادل")]:
-    LAUNCH |= verb_forms(_p, _s)
+LAUNCH = _verb_set([("شن", "شن"), ("نفذ", "نفذ"), ("تبادل", "تبادل")])
 
 
 def _launched(norms, m, a, reach=4) -> bool:
@@ -319,10 +319,9 @@ def _sentence_context(toks, norms, a: int, b: int, matches, ref) -> SentenceCont
     head = norms[a:min(b, a + 10)]
     lead = head[1:2] if head[:1] in ([""], ["ـ"], ["-"], ["–"]) else head[:1]  # "ـ 20: تفجير …" (a dated list line; ـ normalises to "")
     timeline = bool((head[:1] == ["*"] or (lead and lead[0].isdigit())) and ":" in head)
-    ctx = SentenceContext(toks, norms, a, b, mags, dates, timeline, anchored, sent_stems)
-    ctx.sports, ctx.sports_strong = bool(sent_stems & SPORTS), bool(sent_stems & SPORTS_STRONG)
-    ctx.trig_idx = {k for m in matches for k in range(m.index, m.end_index)}
-    return ctx
+    return SentenceContext(toks, norms, a, b, mags, dates, timeline, anchored, sent_stems,
+                           sports=bool(sent_stems & SPORTS), sports_strong=bool(sent_stems & SPORTS_STRONG),
+                           trig_idx={k for m in matches for k in range(m.index, m.end_index)})
 
 
 def _rejected(text: str, ctx: SentenceContext, m, ent_index: EntityIndex) -> str | None:

@@ -145,10 +145,10 @@ CURATED = [
       "مفاوضات", "المفاوضات", "اجتماعات", "الاجتماعات", "لقاءات", "اللقاءات"]),
     # hosting as a noun; not "الإرسال والاستقبال" (a transmitter), "حفل استقبال" (a reception party)
     ("CONSULT", "host", {"reject_prev": ("الارسال", "ارسال", "حفل", "بحفل", "وحفل")}, [], [], ["استقبال", "الاستقبال"]),
-    ("CONSULT", "visit", {}, [("زار", "زور")], [], ["زياره", "الزياره", "زيارته", "زيارتها"]),
+    ("CONSULT", "visit", {}, [("زار", "زور")], [], ["زياره", "الزياره"]),
     ("CONSULT", "host", {}, [("استقبل", "ستقبل")], [], []),
-    ("CONSULT", "phone", {}, [], [], ["اتصالا هاتفيا", "اتصال هاتفي", "اتصالا هاتفيا", "مكالمه هاتفيه"]),
-    ("SUPPORT", None, {}, [("رحب", "رحب"), ("اشاد", "شيد"), ("ايد", None)], [], ["ترحيب", "ترحيبه", "تاييد", "تاييده", "اشاده"]),
+    ("CONSULT", "phone", {}, [], [], ["اتصالا هاتفيا", "اتصال هاتفي", "مكالمه هاتفيه"]),
+    ("SUPPORT", None, {}, [("رحب", "رحب"), ("اشاد", "شيد"), ("ايد", None)], [], ["ترحيب", "تاييد", "اشاده"]),
     # praise and thanks (PLOVER SUPPORT: "praise, endorse"): ثمّن، نوّه بـ، شكر؛ أثنى على (اثني alone is "twelve")
     ("SUPPORT", None, {}, [("ثمن", "ثمن"), ("نوه", "نوه"), ("شكر", "شكر")], [], []),
     ("SUPPORT", None, {"needs_next": ("علي", "عليه", "عليها", "عليهم")}, [("اثني", "ثني")], [], []),
@@ -171,7 +171,7 @@ CURATED = [
     ("EXT", "take-office", {"extension": "take_office", "needs_next": ("رئاسه", "الرئاسه", "الحكم", "منصب", "السلطه")}, [("تولي", "تولي")], [], []),
     # "وفاته/وفاتها" (his/her death), "وفاة الملا عمر": a dated fact about a person; "حالة وفاة" is a
     # casualty count (and so is "وفاة واحدة / وفاة 3 أشخاص", left out by the coder)
-    ("EXT", "death", {"extension": "death", "reject_prev": ("حاله", "حالات", "حالتي", "حالتا", "بحاله", "وحاله")}, [], [], ["وفاته", "وفاتها", "وفاه"]),
+    ("EXT", "death", {"extension": "death", "reject_prev": ("حاله", "حالات", "حالتي", "حالتا", "بحاله", "وحاله")}, [], [], ["وفاه"]),  # وفاته، وفاتها: the possessive reading of triggers._lookup
 ]
 
 # words whose finite forms are too generic to trigger anything from the derived
