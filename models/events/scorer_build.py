@@ -246,7 +246,7 @@ def cross_validate(examples, news_gold_missing, plover_gold_missing, scales=(Non
     folds = list(GroupKFold(n_splits=FOLDS).split(examples, groups=groups))  # every candidate is scored out of fold
     rows = []
     rules = {i for i, e in enumerate(examples) if e["rules"]}
-    rows.append(("rules", None, *_score(examples, rules, news_gold_missing, plover_gold_missing)))
+    rows.append(("rules", None, *_score(examples, rules, news_gold_missing, plover_gold_missing), rules))
     for scale in scales:
         for c_value in GRID_C:
             prob = {}
@@ -256,7 +256,7 @@ def cross_validate(examples, news_gold_missing, plover_gold_missing, scales=(Non
                 prob.update({int(k): float(v) for k, v in zip(te, p)})
             for t in GRID_T:
                 kept = {i for i, v in prob.items() if v >= t}
-                rows.append((f"{c_value}/{scale}", t, *_score(examples, kept, news_gold_missing, plover_gold_missing)))
+                rows.append((f"{c_value}/{scale}", t, *_score(examples, kept, news_gold_missing, plover_gold_missing), kept))
     return rows
 
 
@@ -300,9 +300,28 @@ def main(argv=None) -> None:
     lab = Counter(e["label"] for e in examples)
     print(f"{len(examples)} candidates ({lab[1]} positive, {lab[0]} negative, {lab[None]} left out); "
           f"news gold {news_gold} ({n_miss} in sentences without a candidate); PLOVER yes without one {p_miss}")
-    for c_value, t, n, a, p, mean in cross_validate(examples, n_miss, p_miss, scales=(None, 3.0)):
+    rows = cross_validate(examples, n_miss, p_miss, scales=(None, 3.0))
+    for c_value, t, n, a, p, mean, _ in rows:
         print(f"C={c_value!s:9} t={t!s:5} news P {n['p']:.3f} R {n['r']:.3f} F {n['f']:.3f} | ASSAULT F {a['f']:.3f} "
               f"(P {a['p']:.3f} R {a['r']:.3f}) | PROTEST F {p['f']:.3f} (P {p['p']:.3f} R {p['r']:.3f}) | mean {mean:.3f}")
+    best = max(rows[1:], key=lambda r: r[5])
+    for name, row in (("rules", rows[0]), (f"best (C={best[0]}, t={best[1]})", best)):
+        print(f"{name}: F1 with 95% bootstrap intervals over sentences: " + _intervals(examples, row[6], n_miss, p_miss))
+
+
+def _intervals(examples, kept, news_gold_missing, plover_gold_missing) -> str:
+    """News, ASSAULT and PROTEST F1 of one setting's out-of-fold decisions, each with its 95%
+    bootstrap interval (a gold event no candidate reaches is a unit of its own, a miss)."""
+    from pipeline.eval.stats import prf_ci
+
+    news, plover = _units(examples, kept)
+    parts = [("news", news + [(0, 0, 1)] * news_gold_missing)]
+    parts += [(typ, plover[typ] + [(0, 0, 1)] * plover_gold_missing.get(typ, 0)) for typ in ("ASSAULT", "PROTEST")]
+    out = []
+    for name, units in parts:
+        ci = prf_ci(units)
+        out.append(f"{name} {ci['f']:.3f} [{ci['f_ci'][0]:.3f}, {ci['f_ci'][1]:.3f}] ({len(units)} units, {sum(u[2] for u in units)} gold)")
+    return "; ".join(out)
 
 
 if __name__ == "__main__":
