@@ -470,3 +470,44 @@ def test_the_two_ministries_are_no_visit(code):
     # وزارتا (the two ministries) is not و + زارتا (the two women visited)
     assert all(e["type"] != "CONSULT" for e in code("وشرعت وزارتا التعليم والصحة أمس في تفعيل المذكرة."))
     assert one(code("وزار الوزير المستشفى أمس."), "CONSULT")["trigger"]["text"] == "وزار"
+
+
+def test_relaxed_attack_needs_the_second_gate(code, default_stages):
+    # a killing verb without a weapon word: the rules alone hold it back (doubt "no_cue"); the
+    # committed second gate reads the sentence as an attack report and keeps it
+    text = "قتل عشرون شخصا على الأقل في هجوم على سوق شعبية بالعاصمة أمس."
+    assert not [e for e in code(text, DAY) if e["type"] == "ASSAULT"]
+    kept = [e for e in code(text, DAY, stages=default_stages) if e["type"] == "ASSAULT"]
+    assert [e["trigger"]["text"] for e in kept] == ["قتل"] and kept[0]["dead"] == 20
+
+
+def test_relaxed_candidates_and_their_doubts():
+    from pipeline.events.coder import code_families
+    from pipeline.registry import build
+
+    stages = build(["normalise", "tokenise"])
+    rec = new_record("t", "وقال شهود إن الطائرات قصفت مستودعا للذخيرة قرب الميناء. قتل الوقت بالقراءة عادة قديمة.", {})
+    for st in stages:
+        rec = st(rec)
+    rec["entities"] = []
+    flags: dict = {}
+    evs = code_families(rec, use_gate=False, relaxed=flags)
+    assert sorted((evs[i]["trigger"]["text"], tuple(w)) for i, w in flags.items()) == [
+        ("قتل", ("no_cue", "no_harm")), ("قصفت", ("no_harm",))]
+    assert code_families(rec, use_gate=False) == []  # without the gate the rules alone decide
+
+
+def test_second_gate_keeps_one_relaxed_attack_a_sentence():
+    from pipeline.events import coder
+
+    def ev(trigger):
+        return {"type": "ASSAULT", "negated": False, "modality": None, "mode": "kill", "dead": None, "date": None,
+                "trigger": {"text": trigger}}
+
+    model = {"ASSAULT_RELAXED": {"bias": 0.0, "threshold": 0.6, "weights": {"why:no_cue": 2.0}}}
+    events = [ev("قتل"), ev("هجوم")]
+    kept = coder._gated(model, ["قتل", "هجوم"], 0, 2, events, {0: ["no_cue"], 1: ["bare_mention"]})
+    assert [e["trigger"]["text"] for e in kept] == ["قتل"]
+    assert coder._gated(model, ["قتل", "هجوم"], 0, 2, events, {0: ["no_harm"], 1: ["bare_mention"]}) == []
+    assert coder._gated({}, ["قتل"], 0, 1, [ev("قتل")], {0: ["no_cue"]}) == []  # no second gate: dropped
+    assert coder._gated({}, ["قتل"], 0, 1, [ev("قتل")], {}) == [ev("قتل")]  # a rule-kept event, no first gate

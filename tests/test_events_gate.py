@@ -66,7 +66,7 @@ def test_committed_gate_reads_the_committed_vectors():
         vec = ROOT / d["vectors"] / "vectors"
         assert vec.exists() and hashlib.sha1(vec.read_bytes()).hexdigest() == d["vectors_sha1"]
         assert all(len(d["weights"][b]) == 100 for b in gate.DENSE_BLOCKS)
-    assert gate.GATE_PATH.stat().st_size < 600_000  # weights only (ASSAULT: PLOVER TUNE + news words); the vectors stay in the NER model
+    assert gate.GATE_PATH.stat().st_size < 1_000_000  # weights only (two ASSAULT gates over PLOVER TUNE + news words); the vectors stay in the NER model
 
 
 def test_gate_check_fails_at_construction_on_bad_files(tmp_path):

@@ -41,9 +41,13 @@ GATE_OUT = Path(__file__).resolve().parent / "gate.json"
 # trained on both, sparse only — PLOVER TUNE F1 0.673, news-sentence F1 0.417, against 0.708 /
 # 0.361 for the TUNE-only gate with vectors and 0.607 / 0.429 for no gate.  PROTEST: the news
 # set has 3 dev protests; TUNE only, as chosen before (models/events/cv.py).
+# ASSAULT_RELAXED (round 5): the second gate over ASSAULT candidates that only the soft doubts
+# (coder.RELAXABLE) held back, trained on the same sentences; C and threshold chosen by the same
+# grouped 5-fold CV (models/events/cv.py --section relaxed; docs/events.md).
 GATE = {
     "ASSAULT": {"C": 0.1, "threshold": 0.4, "dense_scale": None, "news": True},
     "PROTEST": {"C": 0.1, "threshold": 0.2, "dense_scale": None},
+    "ASSAULT_RELAXED": {"C": 0.1, "threshold": 0.6, "dense_scale": None, "news": True, "of": "ASSAULT"},
 }
 GATE_WINDOW = 3
 GATE_MIN_DF = 2
@@ -127,35 +131,45 @@ def derive(cameo_text: str) -> dict:
     return out
 
 
-def _gate_features(stages, sid: str, text: str, typ: str, dense: bool) -> dict:
+def _gate_features(stages, sid: str, text: str, typ: str, dense: bool, relaxed: bool = False) -> dict:
     """The gate's features of one sentence, read as at run time but without entities and
-    without the gate (the gate reads the lexicon's families)."""
+    without the gate (the gate reads the lexicon's families); with ``relaxed``, the second
+    gate's (``gate.relaxed_features``: the relaxed candidates kept, their doubts)."""
     from pipeline.events.coder import code_families
-    from pipeline.events.gate import dense_features, features
+    from pipeline.events.gate import dense_features, features, relaxed_features
     from pipeline.record import new_record
 
     rec = new_record(sid, text, {})
     for st in stages:
         rec = st(rec)
     rec["entities"] = []
-    evs = code_families(rec, use_gate=False)
     norms = [t["norm"] for t in rec["tokens"]]
+    if relaxed:
+        flags: dict = {}
+        evs = code_families(rec, use_gate=False, relaxed=flags)
+        ruled = any(e["type"] == typ and not e["negated"] and e["modality"] is None
+                    for i, e in enumerate(evs) if i not in flags)
+        return relaxed_features(norms, evs, typ, {w for i in flags for w in flags[i]}, ruled)
+    evs = code_families(rec, use_gate=False)
     f = features(norms, evs, typ)
     if dense:
         f.update(dense_features(norms, typ, GATE_WINDOW))
     return f
 
 
-def gate_examples(data_dir: Path, typ: str, dense: bool = False):
+def gate_examples(data_dir: Path, name: str, dense: bool = False):
     """(features, is_yes) for the TUNE part of one type's gold (ambiguous and
     held-out sentences excluded), using the rules without the gate; with
     ``dense`` the features also hold the floret blocks (``d:BLOCK:i``); and, where
-    the type's ``GATE`` entry says ``news``, the news set's training-day sentences."""
+    the gate's ``GATE`` entry says ``news``, the news set's training-day sentences.
+    ``name`` is a ``GATE`` key: a type, or a second gate whose ``of`` names its type."""
     import csv
 
     from pipeline.events.split import is_held_out
     from pipeline.registry import build as build_stages
 
+    typ = GATE[name].get("of", name)
+    relaxed = "of" in GATE[name]
     stages = build_stages(["normalise", "tokenise"])
     path = Path(data_dir) / "plover_gsr" / f"{typ.lower()}_gsr.csv"
     out = []
@@ -163,20 +177,20 @@ def gate_examples(data_dir: Path, typ: str, dense: bool = False):
         for row in csv.DictReader(fh):
             if row["label"] == "ambiguous" or is_held_out(row["id"]):
                 continue
-            out.append((_gate_features(stages, row["id"], row["text"], typ, dense), row["label"] == "yes"))
-    if GATE[typ].get("news"):
-        out += news_gate_examples(data_dir, typ, dense, stages)
+            out.append((_gate_features(stages, row["id"], row["text"], typ, dense, relaxed), row["label"] == "yes"))
+    if GATE[name].get("news"):
+        out += news_gate_examples(data_dir, typ, dense, stages, relaxed)
     return out
 
 
-def news_gate_examples(data_dir: Path, typ: str, dense: bool, stages) -> list:
+def news_gate_examples(data_dir: Path, typ: str, dense: bool, stages, relaxed: bool = False) -> list:
     """(features, is_yes) for the news event set's training-day sentences: a "yes" holds a
     gold event of the type that happened (asserted, not a background mention)."""
     from pipeline.annotation.store import unit_texts
     from pipeline.eval.events import NEWS_FILE
 
     rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return [(_gate_features(stages, r["id"], text, typ, dense),
+    return [(_gate_features(stages, r["id"], text, typ, dense, relaxed),
              any(e["category"] == typ and e["status"] == "asserted" and not e.get("bg") for e in r["events"]))
             for r, text in unit_texts(Path(data_dir), [r for r in rows if r["split"] == "train"])]
 
@@ -202,7 +216,7 @@ def train_gate(data_dir: Path) -> dict:
         coef = dict(zip(dv.get_feature_names_out(), (float(w) for w in clf.coef_[0])))
         weights = {name: round(w, 5) for name, w in coef.items() if not name.startswith("d:") and abs(w) >= 1e-4}
         model[typ] = {"bias": round(float(clf.intercept_[0]), 5), "threshold": cfg["threshold"], "weights": dict(sorted(weights.items())),
-                      "trained_on": f"{len(y)} sentences ({sum(y)} yes): the TUNE part of plover_gsr/{typ.lower()}_gsr.csv"
+                      "trained_on": f"{len(y)} sentences ({sum(y)} yes): the TUNE part of plover_gsr/{cfg.get('of', typ).lower()}_gsr.csv"
                       + (" and the news event set's training days" if cfg.get("news") else "")}
         if scale is not None:
             # the scale folds into the weights: runtime features are the plain means of unit vectors

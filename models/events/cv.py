@@ -6,6 +6,8 @@
   hits and a full detector (any sentence with a candidate trigger of the type),
   with and without character 3-4-gram features, over C and thresholds.  Two
   seeds x 5 folds, out-of-fold probabilities averaged.
+* ``relaxed`` (~3 min): the second ASSAULT gate over the candidates only the rules' soft
+  doubts held back (``relaxed_section``).
 * ``dense`` (~4 min): the sparse gate (as committed before the floret round)
   against the sparse gate + dense floret blocks (``pipeline.events.gate.
   dense_features``: mean of the sentence's word vectors, of the words around
@@ -199,14 +201,71 @@ def dense_section(typ):
         print(f"  {label}: NESTED CV F1 {np.mean(scores):.3f} (per seed {[round(s, 3) for s in scores]}), chosen {chosen}", flush=True)
 
 
+def relaxed_section(data_dir="../shared/data"):
+    """The second ASSAULT gate (coder.RELAXABLE): 5-fold CV grouped by sentence id over the
+    PLOVER TUNE part and the news set's training days, the features exactly as
+    models/events/build.py trains them.  Compares the committed first gate alone (rule-kept
+    candidates, C 0.1, threshold 0.4) with the first gate + the second over the sentences
+    where the rules kept nothing, per (C, threshold); F1 per sentence with 95% bootstrap
+    intervals on each set."""
+    from collections import Counter
+    from pathlib import Path
+
+    from sklearn.model_selection import GroupKFold
+
+    from models.events import build as B
+    from pipeline.eval.stats import prf_ci
+
+    data_dir = Path(data_dir)
+    first = B.gate_examples(data_dir, "ASSAULT")
+    second = B.gate_examples(data_dir, "ASSAULT_RELAXED")
+    n_plover = len(first) - len(B.news_gate_examples(data_dir, "ASSAULT", False, build_stages(["normalise", "tokenise"])))
+    y = [int(lab) for _, lab in first]
+    strict = [bool(f.get("strict")) for f, _ in second]
+    cand = [any(k.startswith("trig:") for k in f) for f, _ in second]
+    folds = list(GroupKFold(n_splits=5).split(y, groups=list(range(len(y)))))
+
+    def oof(ex, C):
+        prob = [0.0] * len(ex)
+        for tr, te in folds:
+            df = Counter(k for i in tr for k in ex[i][0])
+            keep = {k for k, n in df.items() if n >= B.GATE_MIN_DF}
+            dv = DictVectorizer()
+            X = dv.fit_transform([{k: v for k, v in ex[i][0].items() if k in keep} for i in tr])
+            clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(X, [y[i] for i in tr])
+            p = clf.predict_proba(dv.transform([{k: v for k, v in ex[i][0].items() if k in keep} for i in te]))[:, 1]
+            for i, v in zip(te, p):
+                prob[i] = v
+        return prob
+
+    def show(name, pred):
+        out = []
+        for part, idx in (("PLOVER TUNE", range(n_plover)), ("news dev", range(n_plover, len(y)))):
+            c = prf_ci([(int(pred[i] and y[i]), int(pred[i]), y[i]) for i in idx])
+            out.append(f"{part} F1 {c['f']:.3f} [{c['f_ci'][0]:.3f}, {c['f_ci'][1]:.3f}] P {c['p']:.3f} R {c['r']:.3f}")
+        print(f"  {name:28} " + " | ".join(out), flush=True)
+
+    p1 = oof(first, B.GATE["ASSAULT"]["C"])
+    asserted = strict  # the rules kept an asserted ASSAULT (where the first gate decides)
+    print(f"ASSAULT second gate: {n_plover} PLOVER TUNE + {len(y) - n_plover} news dev sentences, {sum(y)} yes")
+    show("first gate only", [asserted[i] and p1[i] >= B.GATE["ASSAULT"]["threshold"] for i in range(len(y))])
+    for C in (0.1, 0.3, 1.0):
+        p2 = oof(second, C)
+        for t in (0.5, 0.6, 0.7, 0.8):
+            show(f"+ second C {C} t {t}", [(asserted[i] and p1[i] >= B.GATE["ASSAULT"]["threshold"])
+                                           or (not asserted[i] and cand[i] and p2[i] >= t) for i in range(len(y))])
+
+
 if __name__ == "__main__":
     import argparse
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--section", choices=("grid", "dense", "all"), default="dense")
+    ap.add_argument("--section", choices=("grid", "dense", "relaxed", "all"), default="dense")
     section = ap.parse_args().section
     for typ in ("ASSAULT", "PROTEST"):
         if section in ("grid", "all"):
             old_grid(typ)
         if section in ("dense", "all"):
             dense_section(typ)
+    if section in ("relaxed", "all"):
+        relaxed_section()

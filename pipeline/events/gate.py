@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[2]
 GATE_PATH = ROOT / "models" / "events" / "gate.json"
 VECTORS_DIR = "models/ner/spacy/vocab"  # relative to the repository root
 GATED = ("ASSAULT", "PROTEST")
+RELAXED = "ASSAULT_RELAXED"  # the second gate: over candidates only the rules' soft doubts held back
 DENSE_BLOCKS = ("mean", "win", "trig")
 _PREFIXES = ("", "و", "ف", "ب", "ال", "وال", "بال", "لل", "ل")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
@@ -57,6 +58,25 @@ def features(norms: list[str], events: list[dict], typ: str) -> dict[str, int]:
             if e["date"] is not None:
                 f["date"] = 1
     return f
+
+
+def relaxed_features(norms: list[str], events: list[dict], typ: str, doubts: set[str], ruled: bool) -> dict[str, int]:
+    """The second gate's features: the first gate's, over the rule-kept and relaxed events,
+    plus the relaxed candidates' doubts (``why:no_cue`` …) and whether the rules kept one."""
+    f = features(norms, events, typ)
+    for w in doubts:
+        f["why:" + w] = 1
+    if ruled:
+        f["strict"] = 1
+    return f
+
+
+def passes_relaxed(model: dict | None, typ: str, norms: list[str], events: list[dict], doubts: set[str]) -> bool:
+    """Does the second gate keep a sentence's relaxed candidates of ``typ``?  (No second
+    gate: no.)"""
+    if model is None or typ != "ASSAULT" or RELAXED not in model:
+        return False
+    return score(model, RELAXED, relaxed_features(norms, events, typ, doubts, False)) >= model[RELAXED]["threshold"]
 
 
 def dense_words(norms: list[str], typ: str, window: int) -> dict[str, list[str]]:
