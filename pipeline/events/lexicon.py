@@ -159,8 +159,14 @@ CURATED = [
     # "التحقيق في / مع" (into, questioning); the plural is only ever investigations
     ("INVESTIGATE", None, {"needs_next": ("في", "مع"), "next_immediate": True}, [], [], ["تحقيق", "تحقيقا", "التحقيق"]),
     ("INVESTIGATE", None, {}, [], [], ["التحقيقات", "تحقيقات"]),
-    ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب"), ("استنكر", "ستنكر")], [],
-     ["ادانه", "استنكار", "انتقاد", "انتقادات"]),
+    ("DISAPPROVE", None, {}, [("ندد", "ندد"), ("ادان", "دين"), ("انتقد", "نتقد"), ("شجب", "شجب"), ("استنكر", "ستنكر"),
+                              ("عاتب", "عاتب")], [],
+     ["ادانه", "الادانه", "استنكار", "انتقاد", "انتقادا", "انتقادات"]),
+    # "شكّك في" (cast doubt on); alone شكك is also a noun-less "doubted" of no target
+    ("DISAPPROVE", None, {"needs_next": ("في", "ب"), "next_immediate": True}, [("شكك", "شكك")], [], []),
+    # misgivings expressed (أعرب / عبّر عن قلقه، انزعاجها، استيائه، امتعاضه، تحفظه): reports only
+    # after an expressing verb (coder.EXPRESSED)
+    ("DISAPPROVE", None, {}, [], [], ["قلق", "انزعاج", "استياء", "امتعاض", "تحفظ"]),
     ("AID", None, {}, [], [], ["مساعدات"]),
     # "حشد قوات/آلاف الجنود" (massed troops); alone حشد is a crowd, or the name الحشد الشعبي
     ("MOBILIZE", None, {"needs_next": ("قوات", "القوات", "قواته", "قواتها", "جنود", "الجنود", "جنوده", "تعزيزات", "دبابات", "الدبابات",
