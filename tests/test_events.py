@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.events.dates import find_dates
-from pipeline.events.numbers import read_number
+from pipeline.numbers import read_number
 from pipeline.record import check_spans, new_record
 from pipeline.schema import validate
 

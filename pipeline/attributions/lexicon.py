@@ -20,11 +20,6 @@ def _words(name: str) -> set[str]:
     return set(ar.words(name))
 
 
-def _numbers(name: str) -> dict[str, int]:
-    """A number-word table (``word = value``) of ``pipeline/lang/ar``."""
-    return {k: int(v) for k, v in ar.table(name).items()}
-
-
 def key(norm: str) -> str:
     """Lexicon key of a normalised word (hamza seats folded)."""
     return norm.translate(_HAMZA)
@@ -234,13 +229,8 @@ TIME_WORDS = _words("attr_time_words")
 ADDRESSEE = _words("attr_addressee")
 
 # --------------------------------------------------------------------------
-# Number words (every gender and case) -> value
+# Number words: pipeline/numbers.py (the one reader; its tables are pipeline/lang/ar/num_*.txt)
 # --------------------------------------------------------------------------
-UNITS = _numbers("attr_units")
-#: first part of 11 and 12, which differ from the unit words
-TEEN_FIRST = _numbers("attr_teen_first")
-TENS = _numbers("attr_tens")
-HUNDREDS = _numbers("attr_hundreds")
 #: unspecified quantities: count stays null
 VAGUE = _words("attr_vague")
 

@@ -35,21 +35,19 @@ from .lexicon import (
     DOC_PL,
     DOC_SG,
     FUNCTION,
-    HUNDREDS,
     MEDIA,
     ORG,
     OTHER_ADJ,
     PREP_PRONOUN,
     SETTING_AFTER_FI,
     SOUND_PL_YN,
-    TEEN_FIRST,
-    TENS,
     TIME_WORDS,
     TITLES,
-    UNITS,
     VAGUE,
     VAGUE_WITH_MIN,
 )
+
+from ..numbers import TENS, UNITS, WORDS as NUMBER_WORDS, read_number
 
 FATHA = "\u064e"
 MAX_NP = 16
@@ -79,8 +77,7 @@ CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وف�
                 "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
 
 
-_ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | set(UNITS) | set(TENS)
-            | set(TEEN_FIRST) | set(HUNDREDS) | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
+_ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | NUMBER_WORDS | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
 
 
 def _drop_article(k: str) -> str:
@@ -297,26 +294,10 @@ def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, in
 # ---------------------------------------------------------------------------
 
 def _number(ctx: Ctx, s: int, e: int) -> tuple[int | None, int]:
-    """A number at the start of the phrase: (value, tokens used)."""
-    k0 = bare(ctx.keys[s])
-    if k0.isdigit():
-        return int(k0), 1
-    if k0 in TEEN_FIRST or k0 in UNITS:
-        nxt = ctx.keys[s + 1] if s + 1 < e else ""
-        if nxt in ("عشر", "عشره"):
-            return 10 + (TEEN_FIRST.get(k0) or UNITS[k0]), 2
-        if k0 in UNITS and nxt == "و" and s + 2 < e and ctx.keys[s + 2] in TENS:
-            return UNITS[k0] + TENS[ctx.keys[s + 2]], 3
-        if k0 in UNITS and nxt.startswith("و") and nxt[1:] in TENS:
-            return UNITS[k0] + TENS[nxt[1:]], 2
-        if k0 in UNITS:
-            return UNITS[k0], 1
-        return None, 0
-    if k0 in TENS:
-        return TENS[k0], 1
-    if k0 in HUNDREDS:
-        return HUNDREDS[k0], 1
-    return None, 0
+    """A number at the start of the phrase: (value, tokens used) — the one reader
+    (:mod:`pipeline.numbers`), the article allowed (الثلاثة), أحد / إحدى alone no count."""
+    r = read_number(ctx.keys, s, e, article=True, lone_teen_first=False)
+    return (r[0], r[1] - s) if r else (None, 0)
 
 
 PRONOUN_SUFFIX = ("هم", "ها", "هن", "كم", "هما")

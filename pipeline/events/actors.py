@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .numbers import word_value
+from ..numbers import word_value
 from .triggers import candidates
 
 PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}

@@ -16,7 +16,7 @@ from .dates import article_date, find_dates, nearest
 from .plover import CONTEXT_2016, to_today
 from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
 from .magnitudes import find_magnitudes
-from .numbers import word_value
+from ..numbers import word_value
 from .modality import modality as find_modality
 from .polarity import is_negated
 from .triggers import candidates, find
@@ -95,9 +95,11 @@ def _noun_marked(text: str, tok: dict, norms, i: int, a: int) -> bool:
         return True  # "وهو طالب جامعي": a nominal sentence
     if prev.isdigit():
         return not (len(prev) == 4 and 1800 <= int(prev) <= 2100)  # a year may open a clause: "2007 فجر …"
-    return (word_value(prev) is not None or ar.fold(prev) in COUNT_NOUNS) and prev not in ("احد", "واحد")  # "نصف مليون طالب"
+    return (word_value(prev) is not None or ar.fold(prev) in COUNT_NOUNS) and prev not in ONE_WORDS  # "نصف مليون طالب"
 
 
+#: "one" never counts a following noun (it follows its own: "سيارة واحدة وقتل"): no counted-noun reading after it
+ONE_WORDS = ("احد", "واحد", "واحده", "احدي")
 NAME_LABELS = ("PER", "ORG", "LOC")
 
 

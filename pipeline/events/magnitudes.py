@@ -8,7 +8,7 @@ is kept (a headline toll usually includes the partial ones: "مقتل 15 شخص�
 بينهم سبعة من الشرطة" → 15); figures are never summed."""
 from __future__ import annotations
 
-from .numbers import read_number
+from ..numbers import read_number
 from .triggers import candidates
 
 DEAD_BEFORE = {"مقتل", "قتل", "مصرع", "استشهاد", "وفاه", "قتلت", "قتلوا", "اغتيال", "اغتال", "اغتيل"}
@@ -16,6 +16,7 @@ DEAD_AFTER = {"قتيلا", "قتلي", "قتيل", "قتلوا", "قتلا", "�
 INJ_BEFORE = {"اصابه", "جرح", "اصيب", "جرحت", "اصابت"}
 INJ_AFTER = {"جريحا", "جرحي", "جريح", "اصيبوا", "جرحوا", "مصابا", "مصابين", "اصيبا"}
 SIZE_AFTER = {"متظاهر", "متظاهرا", "متظاهرين", "محتج", "محتجا", "محتجين", "شخص", "مواطن"}
+ADJECTIVE_ONE = {"واحد", "واحده", "واحدا"}
 NOUN_FILLER = {"شخص", "شخصا", "اشخاص", "شخصين", "من", "مواطنا", "مواطنين", "جنود", "جنديا", "جندي", "عناصر", "افراد", "علي", "الاقل", "ما", "لا", "يقل", "عن", "نحو", "حوالي", "اكثر"}
 
 
@@ -50,7 +51,10 @@ def find_magnitudes(norms: list[str], start: int, end: int, protest: bool = Fals
         for k in range(j, min(end, j + 4)):
             after |= _stems(norms[k])
         kind = None
-        if before & DEAD_BEFORE or after & DEAD_AFTER:
+        if norms[i] in ADJECTIVE_ONE:
+            # "واحد / واحدة" follows its noun: "قتيل واحد" is one dead; "سيارة واحدة وقتل" no count
+            kind = "dead" if before & DEAD_AFTER else "injured" if before & INJ_AFTER else None
+        elif before & DEAD_BEFORE or after & DEAD_AFTER:
             kind = "dead"
         elif before & INJ_BEFORE or after & INJ_AFTER:
             kind = "injured"
