@@ -7,9 +7,9 @@ record (word orders, pronoun continuations, links to entities and events).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 
 from ..record import span
+from ..spans import SpanIndex
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
 from .lexicon import ADDRESSEE_VERBS, CONJ_EXTRA, CONJ_ORG, IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
@@ -462,22 +462,20 @@ def _link(rec: dict, found: list[dict]) -> None:
 
     Bisection over events and entities sorted by start keeps this linear in the
     article's length (plus what each content holds)."""
-    events = sorted(rec.get("events") or [], key=lambda ev: ev["trigger"]["start"])
-    ents = sorted(rec.get("entities") or [], key=lambda en: en["start"])
-    ev_starts = [ev["trigger"]["start"] for ev in events]
-    en_starts = [en["start"] for en in ents]
+    events = SpanIndex(rec.get("events") or [], span=lambda ev: (ev["trigger"]["start"], ev["trigger"]["end"]))
+    ents = SpanIndex(rec.get("entities") or [])
     best: dict[int, tuple] = {}
     for f in found:
         c = f["content"]
-        inside = [ev for ev in events[bisect_left(ev_starts, c["start"]):bisect_left(ev_starts, c["end"])] if ev["trigger"]["end"] <= c["end"]]
+        inside = events.within(c["start"], c["end"])
         c["events"] = sorted((ev["id"] for ev in inside), key=_id_order)
-        c["entities"] = [en["id"] for en in ents[bisect_left(en_starts, c["start"]):bisect_left(en_starts, c["end"])] if en["end"] <= c["end"]]
+        c["entities"] = [en["id"] for en in ents.within(c["start"], c["end"])]
         key_ = (c["end"] - c["start"], -f["cue"]["start"])
         for ev in inside:
             b = best.get(id(ev))
             if b is None or key_ < b[0]:
                 best[id(ev)] = (key_, f["id"])
-    for ev in events:
+    for ev in events.items:
         b = best.get(id(ev))
         ev["attribution"] = b[1] if b else None
 

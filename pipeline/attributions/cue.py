@@ -10,11 +10,11 @@ Works on the record's tokens: ``ctx.keys[i]`` is the lexicon key of token i.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
 
 from dataclasses import dataclass, field
 
 from ..lang import ar
+from ..spans import SpanIndex
 
 from .lexicon import (
     ANON_SG,
@@ -109,9 +109,8 @@ class Ctx:
         self.toks = rec["tokens"]
         self.keys = [key(t["norm"]) for t in self.toks]
         self.sents = [tuple(s["tokens"]) for s in rec["sentences"]]
-        self.entities = sorted(rec.get("entities") or [], key=lambda en: (en["start"], en["end"]))
-        self._ent_starts = [en["start"] for en in self.entities]
-        self._ent_maxlen = max((en["end"] - en["start"] for en in self.entities), default=0)
+        self._ents = SpanIndex(rec.get("entities") or [])
+        self.entities = self._ents.items
         self.n = len(self.toks)
         # sentence index of every token
         self.sent_of = [0] * self.n
@@ -123,11 +122,8 @@ class Ctx:
         return self.toks[i]["text"]
 
     def ents_overlapping(self, cs: int, ce: int) -> list[dict]:
-        """Entities overlapping the character span [cs, ce), found by bisection
-        (linear scans over all entities made long articles quadratic)."""
-        lo = bisect_left(self._ent_starts, cs - self._ent_maxlen)
-        hi = bisect_left(self._ent_starts, ce)
-        return [en for en in self.entities[lo:hi] if en["end"] > cs and en["start"] < ce]
+        """Entities overlapping the character span [cs, ce) (pipeline/spans.py)."""
+        return self._ents.overlapping(cs, ce)
 
     def close_quote(self, i: int, limit: int) -> int | None:
         """Index of the quote mark closing the one at token i (before ``limit``)."""

@@ -20,6 +20,7 @@ from ..numbers import word_value
 from .modality import modality as find_modality
 from .polarity import is_negated
 from .triggers import candidates, find
+from ..spans import SpanIndex
 
 def _keyed(words) -> frozenset:
     """A word set in the one lookup key (pipeline.lang.ar: hamza seats folded), as the
@@ -140,19 +141,8 @@ def _tok_span(rec, a, b, strip=True):
     return s, e
 
 
-class EntityIndex:
-    """Entities sorted by start, searched by bisection, so that finding the
-    entities under a span stays cheap however long the article is."""
-
-    def __init__(self, ents: list[dict]):
-        self.ents = sorted(ents, key=lambda en: (en["start"], en["end"]))
-        self.starts = [en["start"] for en in self.ents]
-        self.maxlen = max((en["end"] - en["start"] for en in self.ents), default=0)
-
-    def overlapping(self, s: int, e: int) -> list[dict]:
-        lo = bisect_left(self.starts, s - self.maxlen)
-        hi = bisect_left(self.starts, e)
-        return [en for en in self.ents[lo:hi] if en["start"] < e and s < en["end"]]
+#: the entities of a record, searched by bisection (pipeline/spans.py)
+EntityIndex = SpanIndex
 
 
 def _with_entity(rec, s, e, index: EntityIndex, avoid: tuple[int, int] | None = None):
