@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 BUILDERS: list[tuple[str, str]] = [
+    ("clitics", "models.clitics.build"),
     ("ner", "models.ner.build"),
     ("events", "models.events.build"),
 ]

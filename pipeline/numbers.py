@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from . import clitics
 from .lang import ar
 
 UNITS = {k: int(v) for k, v in ar.table("num_units").items()}
@@ -39,18 +40,12 @@ THOUSANDS = frozenset(("الاف", "الف", "الفا"))
 #: every number word (for lists that must know them: the attributions' source-noun lexicon)
 WORDS = frozenset(UNITS) | frozenset(TEEN_FIRST) | frozenset(TENS) | frozenset(BIG)
 
-_PREFIXES = ("و", "ب", "ل")
-_ARTICLE_PREFIXES = ("وال", "فال", "بال", "ال", "و", "ف", "ب", "ل")
-
-
 @lru_cache(maxsize=1 << 16)
 def _stems(word: str, article: bool) -> tuple[str, ...]:
+    """The word and its stems after a simple proclitic chain (clitics.Chain.simple: و ف ب ل,
+    and with ``article`` also ال، وال، بال، لل …), in the lookup key."""
     k = ar.fold(word)
-    out = [k]
-    for p in (_ARTICLE_PREFIXES if article else _PREFIXES):
-        if k.startswith(p) and len(k) > len(p):
-            out.append(k[len(p):])
-    return tuple(out)
+    return (k,) + tuple(st for st, ch in clitics.readings(k, min_stem=1) if ch is not None and ch.simple and (article or not ch.article))
 
 
 def word_value(word: str, article: bool = False, lone_teen_first: bool = True) -> int | None:

@@ -7,7 +7,8 @@ published JSON Schema::
     {"id": str, "text": str, "meta": {...},
      "norm": {"text": str, "align": [[norm_pos, orig_pos], ...]},   # normalise
      "sentences": [{"start", "end"}],                                # tokenise
-     "tokens": [{"start", "end", "text", "norm"}],                   # tokenise
+     "tokens": [{"start", "end", "text", "norm", "seg"?}],           # tokenise
+                      # seg: [proclitics end, article end, enclitic start] (pipeline/clitics.py)
      "entities": [{"id", "start", "end", "text", "label", ...}],     # entities
      "events": [{"id", "type", "trigger": span, ...}],               # events
      "attributions": [{"id", "cue": span, "source": span, "content": span}]}
@@ -74,6 +75,10 @@ def check_spans(rec: Record) -> None:
     for s in rec.get("sentences") or ():
         if not (isinstance(s.get("start"), int) and isinstance(s.get("end"), int) and 0 <= s["start"] <= s["end"] <= n):
             raise RecordError("E104", id=rec.get("id"), where="sentences", detail=f"{s}")
+    for k, t in enumerate(rec.get("tokens") or ()):
+        seg = t.get("seg")
+        if seg is not None and not (len(seg) == 3 and t["start"] <= seg[0] <= seg[1] <= seg[2] <= t["end"]):
+            raise RecordError("E104", id=rec.get("id"), where=f"tokens[{k}].seg", detail=f"{seg} not within [{t['start']}, {t['end']}]")
     for where, sp in iter_spans(rec):
         st, en = sp.get("start"), sp.get("end")
         if not (isinstance(st, int) and isinstance(en, int) and 0 <= st <= en <= n):

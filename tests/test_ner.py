@@ -49,51 +49,7 @@ def test_seed_article_hmeimim(seed_record):
 
 
 # ---------------------------------------------------------------- clitics
-
-def test_strip_proclitics_known_names():
-    from pipeline.stages.entities import strip_proclitics
-
-    names = frozenset({"موسكو", "دمشق", "بشار", "لندن", "كاميرون", "فلاديمير", "بيروت"})
-    cases = {"والأسد": 1, "بالكرملين": 1, "وبالقاهرة": 2, "لموسكو": 1, "بدمشق": 1, "وبدمشق": 2,
-             "فموسكو": 1, "بشار": 0, "لندن": 0, "كاميرون": 0, "فلاديمير": 0, "بيروت": 0, "موسكو": 0,
-             "لمدينة": 0, "بلد": 0}
-    for tok, n in cases.items():
-        assert strip_proclitics(tok, names) == n, tok
-    # with no name list only the article rule applies
-    assert strip_proclitics("لموسكو", frozenset()) == 0
-    assert strip_proclitics("والأسد", frozenset()) == 1
-
-
-def test_names_that_begin_with_proclitic_letters_are_not_cut():
-    """فالنسيا is not ف + النسيا: a token that is itself a name word is never cut,
-    also before what looks like the article; the committed name list has them."""
-    from pipeline.stages.entities import known_names, strip_proclitics
-
-    for tok in ("فالنسيا", "كاليفورنيا", "بنغازي", "لوس", "فيينا", "وارسو"):
-        assert strip_proclitics(tok) == 0, tok
-    assert strip_proclitics("وفالنسيا") == 1  # the و still goes
-    assert strip_proclitics("فالنسيا", frozenset({"موسكو"})) == 1  # unknown word: the article rule
-    assert "فالنسيا" in known_names()
-
-
-def test_committed_name_list_keeps_real_names():
-    from pipeline.stages.entities import known_names, strip_proclitics
-
-    assert len(known_names()) > 1000  # committed with the model
-    for tok in ("بشار", "لندن", "كاميرون", "فلاديمير", "بيروت"):
-        assert strip_proclitics(tok) == 0, tok
-    for tok, rest in (("والأسد", "الأسد"), ("لموسكو", "موسكو"), ("بدمشق", "دمشق")):
-        assert tok[strip_proclitics(tok):] == rest
-
-
-def test_missing_name_list_is_an_error(tmp_path):
-    from pipeline.errors import PipelineError
-    from pipeline.stages.entities import known_names
-
-    with pytest.raises(PipelineError) as exc:
-        known_names(tmp_path / "names.txt")
-    assert exc.value.code == "E205"
-
+# (the analyser's own cases: tests/test_clitics.py)
 
 def test_entities_stage_offsets_with_clitics(default_stages):
     from pipeline.record import check_spans, new_record

@@ -7,6 +7,7 @@ from pathlib import Path
 
 # each module has main(data_dir: Path, args) -> dict and prints its own table
 SECTIONS = [
+    "clitics",
     "ner",
     "events",
     "attributions",

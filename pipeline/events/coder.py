@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 
 from functools import lru_cache
 
+from .. import clitics
 from ..lang import ar
 from ..record import span
-from ..stages.entities import strip_proclitics
 from . import actors as A
 from . import gate
 from .dates import article_date, find_dates, nearest
@@ -19,7 +19,7 @@ from .magnitudes import find_magnitudes
 from ..numbers import word_value
 from .modality import modality as find_modality
 from .polarity import is_negated
-from .triggers import candidates, find
+from .triggers import find
 from ..spans import SpanIndex
 
 def _keyed(words) -> frozenset:
@@ -68,13 +68,11 @@ _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("
 ANCHOR_VERBS = _verb_set(_ANCHOR_LEMMAS) - {"عم", "ادي"}  # "عم" (uncle/about), "ادي" ambiguous bare
 
 
-_STEM_PREFIXES = frozenset(("", "و", "ف", "ب", "ل", "ال", "بال", "وال", "لل", "فال"))
-
-
 @lru_cache(maxsize=1 << 18)
 def _stems(w):
-    """The word's readings without its proclitics, in the one lookup key (hamza seats folded)."""
-    return frozenset(ar.fold(s) for s, p, _ in candidates(w) if p in _STEM_PREFIXES)
+    """The word's readings without a simple proclitic chain (clitics.Chain.simple), in the one
+    lookup key (hamza seats folded)."""
+    return frozenset(ar.fold(s) for s, ch in clitics.readings(w) if ch is None or ch.simple)
 
 
 TANWEEN = ("\u064b", "\u064c", "\u064d")
@@ -135,7 +133,7 @@ def _tok_span(rec, a, b, strip=True):
     toks = rec["tokens"]
     s, e = toks[a]["start"], toks[b - 1]["end"]
     if strip:
-        s += strip_proclitics(rec["text"][s:toks[a]["end"]])
+        s += clitics.name_start(toks[a])
         if s >= e:
             s = toks[a]["start"]
     return s, e

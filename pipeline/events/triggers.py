@@ -12,15 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .. import clitics
 from .lexicon import Entry, curated_forms, derived_forms, past_forms
 
-# (prefix, nominal?) longest first; nominal prefixes mark a noun reading
-PROCLITICS = (
-    ("وبال", True), ("فبال", True), ("وكال", True), ("ولل", True), ("فلل", True),
-    ("وال", True), ("فال", True), ("بال", True), ("كال", True), ("لل", True),
-    ("وب", True), ("فب", True), ("ول", False), ("فل", False), ("وس", False), ("فس", False),
-    ("ال", True), ("و", False), ("ف", False), ("ب", True), ("ل", False), ("ك", True), ("س", False),
-)
 SUFFIXES = ("هما", "هم", "ها", "هن", "ه", "كم", "نا", "ني")
 WINDOW_NEXT = 6
 # words after which a bare past-tense form (خطف، قتل، قصف) is the verbal noun
@@ -42,13 +36,9 @@ class Match:
 
 @lru_cache(maxsize=1 << 18)
 def candidates(norm: str) -> tuple:
-    """The (stem, prefix, nominal) readings of a normalised token (cached: the
-    vocabulary of a news stream repeats)."""
-    out = [(norm, "", False)]
-    for p, nominal in PROCLITICS:
-        if norm.startswith(p) and len(norm) - len(p) >= 2:
-            out.append((norm[len(p):], p, nominal))
-    return tuple(out)
+    """The (stem, prefix, nominal) readings of a normalised token, from the one clitic
+    analyser's chains (pipeline/clitics.py; cached: the vocabulary of a news stream repeats)."""
+    return tuple((stem, ch.text, ch.nominal) if ch else (stem, "", False) for stem, ch in clitics.readings(norm))
 
 
 def _reading_ok(stem: str, prefix: str, nominal: bool, hit) -> bool:

@@ -1,6 +1,12 @@
-"""Stage 2: tokenise.  Adds ``sentences`` and ``tokens`` (with ``norm`` forms)."""
+"""Stage 2: tokenise.  Adds ``sentences`` and ``tokens`` (with ``norm`` forms and, where a
+token carries clitics, its segmentation ``seg``: pipeline/clitics.py)."""
 from __future__ import annotations
 
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from .. import clitics
 from ..arabic import normalise
 from ..registry import Stage, register
 from ..tokenize import sentences, tokens
@@ -11,11 +17,34 @@ class Tokenise(Stage):
     requires = ("text", "norm")
     provides = ("sentences", "tokens")
 
+    def __init__(self, **config):
+        super().__init__(**config)
+        clitics.word_counts()  # E205 now, not at the first record, when a model file is missing
+        clitics.known_names()
+
+    def info(self) -> dict:
+        d = super().info()
+        d["clitics"] = {name: _file_digest(path) for name, path in clitics.files().items()}
+        return d
+
     def __call__(self, rec: dict) -> dict:
         text = rec["text"]
         toks = list(tokens(text))
-        # normalisation is per character, so a token's norm is the normalisation
-        # of its own characters (identical to slicing norm.text through align)
-        rec["tokens"] = [{"start": s, "end": e, "text": text[s:e], "norm": normalise(text[s:e])} for s, e in toks]
+        out = []
+        for s, e in toks:
+            tok = text[s:e]
+            # normalisation is per character, so a token's norm is the normalisation
+            # of its own characters (identical to slicing norm.text through align)
+            d = {"start": s, "end": e, "text": tok, "norm": normalise(tok)}
+            seg = clitics.analyse(tok)
+            if seg.pro or seg.art or seg.enc < len(tok):
+                d["seg"] = [s + seg.pro, s + seg.art, s + seg.enc]
+            out.append(d)
+        rec["tokens"] = out
         rec["sentences"] = [{"start": s, "end": e, "tokens": [a, b]} for s, e, a, b in sentences(text, toks)]
         return rec
+
+
+@lru_cache(maxsize=8)
+def _file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
