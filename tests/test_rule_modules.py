@@ -302,3 +302,20 @@ def test_a_transmitter_is_no_hosting():
     assert "CONSULT" not in {m.entry.type for m in find(ns, 0, len(ns))}
     ns = norms("وأقيم الاستقبال الرسمي للوفد في القصر")
     assert "CONSULT" in {m.entry.type for m in find(ns, 0, len(ns))}
+
+
+# ---------------------------------------------------------------- events.actors
+
+@pytest.mark.parametrize("text, trigger, source, target", [
+    ("قام مسلحون بخطف ثلاثة صحفيين في بغداد أمس.", "بخطف", "مسلحون", "ثلاثة صحفيين"),        # قام + verbal noun
+    ("اندلعت اشتباكات عنيفة بين الجيش والمتمردين في شمال البلاد.", "اشتباكات", "الجيش", "المتمردين"),  # a fight between two
+    ("اعتقلت الشرطة عشرين متظاهرا في وسط المدينة.", "اعتقلت", "الشرطة", "عشرين متظاهرا"),    # VSO
+    ("طالب الوزير بتوضيح من الجهات المختصة.", "طالب", "الوزير", "الجهات"),                     # a demand's addressee
+])
+def test_actors_by_the_triggers_form(default_stages, text, trigger, source, target):
+    rec = new_record("t", text)
+    for st in default_stages[:4]:
+        rec = st(rec)
+    ev = next(e for e in rec["events"] if e["trigger"]["text"] == trigger)
+    assert ev["source_actor"]["text"] == source
+    assert ev["target_actor"]["text"] == target

@@ -176,104 +176,144 @@ def _prep_target(norms, j, end, trig):
     return None
 
 
-def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, nominal: bool, trig: set[int],
-                needs: tuple = (), typ: str = "", has_suffix: bool = False):
-    """(source, target) token ranges for a trigger spanning [tstart, tend)."""
-    src = tgt = None
-    after = tend
-    npos = _needs_pos(norms, tend, end, needs) if needs else None
-    agent = None
+def _agent_phrase(norms, tend, end, trig):
+    """An agent named by a preposition after the trigger ("من قبل مسلحين", AGENT_PREPS), within 12 tokens."""
     for k in range(tend, min(end, tend + 12)):
         for pat in AGENT_PREPS:
             if tuple(norms[k:k + len(pat)]) == pat:
                 agent = np_after(norms, k + len(pat), end, trig)
+                if agent:
+                    return agent
                 break
-        if agent:
+    return None
+
+
+def _protest_target(norms, tend, end, trig):
+    """What a protest is against: "ضد …", "احتجاجا على …", "تنديدا ب …"."""
+    for k in range(tend, min(end, tend + 15)):
+        if norms[k] in ("ضد", "لمناهضه", "مناهضه"):
+            return np_after(norms, k + 1, end, trig)
+        if norms[k] in ("احتجاجا", "تنديدا", "رفضا", "للاحتجاج", "احتجاج", "والاحتجاج", "احتجاجات") and k + 1 < end \
+                and norms[k + 1] in ("علي", "ب"):
+            return np_after(norms, k + 2, end, trig)
+    return None
+
+
+def _demand_addressee(norms, tend, end, trig):
+    """A demand's addressee: a phrase introduced by ل/لل or من ("أوامره للرئيس", "طالب بتوضيح من جهاز")."""
+    for k in range(tend, min(end, tend + 8)):
+        w = norms[k]
+        if w in PUNCT:
             break
-    if typ == "PROTEST":
-        for k in range(tend, min(end, tend + 15)):
-            if norms[k] in ("ضد", "لمناهضه", "مناهضه"):
-                tgt = np_after(norms, k + 1, end, trig)
-                break
-            if norms[k] in ("احتجاجا", "تنديدا", "رفضا", "للاحتجاج", "احتجاج", "والاحتجاج", "احتجاجات") and k + 1 < end \
-                    and norms[k + 1] in ("علي", "ب"):
-                tgt = np_after(norms, k + 2, end, trig)
-                break
-    if typ == "DEMAND":
-        # addressee: a phrase introduced by ل/لل or من: "أوامره للرئيس", "طالب بتوضيح من جهاز"
-        for k in range(tend, min(end, tend + 8)):
-            w = norms[k]
-            if w in PUNCT:
-                break
-            if w == "من":
-                tgt = np_after(norms, k + 1, end, trig)
-                break
-            if w.startswith(("لل", "ل")) and len(w) > 3 and w not in STOP:
-                tgt = np_after(norms, k, end, trig)
-                break
-    elif npos is not None:
-        stems = {st for st, _, _ in candidates(norms[npos])}
-        if norms[npos] in PREPS:
-            tgt = np_after(norms, npos + 1, end, trig)
-        elif stems & FIXED_OBJECTS:
-            tgt = _prep_target(norms, npos + 1, end, trig)
-        elif typ == "FIGHT" and "سيطره" not in stems:
-            tgt = np_after(norms, npos, end, trig)
-    if nominal and typ == "FIGHT":
-        for k in range(tend, min(end, tend + 4)):
-            if norms[k] == "بين":
-                x = np_after(norms, k + 1, end, trig)
-                if x and x[1] < end and norms[x[1]].startswith("و"):
-                    # "بين الجيش والمتمردين": the second party carries the conjunction
-                    return x, (x[1], x[1] + 1)
-                return x, None
-        return agent, tgt
-    if nominal and norms[tstart].startswith(("ب", "وب")):
-        # "قام مسلحون بخطف X", "قامت دبابة بقصف X": agent between قام and the verbal noun
-        for k in range(tstart - 1, max(start, tstart - 8) - 1, -1):
-            if any(st in QAM for st, _, _ in candidates(norms[k])):
-                src = np_after(norms, k + 1, tstart, trig) if k + 1 < tstart else np_before(norms, k, start, trig)
-                tgt = tgt or np_after(norms, tend, end, trig)
-                return src, tgt
-    if nominal:
-        nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
-        if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
-            nxt = None if tgt and tgt[0] == npos else nxt
-        if nxt and norms[nxt[0]] in RESULT_VERBS:
-            nxt = None  # "اعتداء أسفر عن …": a verb, not the genitive agent
-        if mode in VICTIM_MODES:
-            tgt = tgt or nxt
+        if w == "من":
+            return np_after(norms, k + 1, end, trig)
+        if w.startswith(("لل", "ل")) and len(w) > 3 and w not in STOP:
+            return np_after(norms, k, end, trig)
+    return None
+
+
+def _required_target(norms, npos, end, trig, typ):
+    """``(applies, target)``: the target after the word a trigger requires (``needs``): after its
+    preposition, after a fixed object ("إطلاق النار على …"), or the phrase itself for a fight."""
+    stems = {st for st, _, _ in candidates(norms[npos])}
+    if norms[npos] in PREPS:
+        return True, np_after(norms, npos + 1, end, trig)
+    if stems & FIXED_OBJECTS:
+        return True, _prep_target(norms, npos + 1, end, trig)
+    if typ == "FIGHT" and "سيطره" not in stems:
+        return True, np_after(norms, npos, end, trig)
+    return False, None
+
+
+def _fight_between(norms, tend, end, trig, agent, tgt):
+    """"اشتباكات بين الجيش والمتمردين": the two parties; the second carries the conjunction."""
+    for k in range(tend, min(end, tend + 4)):
+        if norms[k] == "بين":
+            x = np_after(norms, k + 1, end, trig)
+            if x and x[1] < end and norms[x[1]].startswith("و"):
+                return x, (x[1], x[1] + 1)
+            return x, None
+    return agent, tgt
+
+
+def _after_qam(norms, tstart, tend, start, end, trig, tgt):
+    """"قام مسلحون بخطف X", "قامت دبابة بقصف X": the agent between قام and the verbal noun; None
+    when there is no قام-type verb before the trigger."""
+    for k in range(tstart - 1, max(start, tstart - 8) - 1, -1):
+        if any(st in QAM for st, _, _ in candidates(norms[k])):
+            src = np_after(norms, k + 1, tstart, trig) if k + 1 < tstart else np_before(norms, k, start, trig)
+            return src, tgt or np_after(norms, tend, end, trig)
+    return None
+
+
+def _nominal_actors(norms, tstart, tend, start, end, mode, trig, npos, agent, tgt, typ):
+    """Actors of a verbal noun: its genitive is the agent (or the victim for VICTIM_MODES), unless
+    it is an adjective or a verb; the target after a preposition."""
+    after = tend
+    nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
+    if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
+        nxt = None if tgt and tgt[0] == npos else nxt
+    if nxt and norms[nxt[0]] in RESULT_VERBS:
+        nxt = None  # "اعتداء أسفر عن …": a verb, not the genitive agent
+    if mode in VICTIM_MODES:
+        tgt = tgt or nxt
+        src = agent
+    else:
+        if nxt and not _definite(norms[tstart]) and not _definite(norms[nxt[0]]) and (
+                typ == "PROTEST" or norms[nxt[0]] in MANNER_ADJ or (norms[tstart].endswith("ا") and norms[nxt[0]].endswith("ا"))):
+            # "مظاهرة شعبية", "احتجاجات عمت", "هجوم انتحاري", "هجوماً حاداً": an adjective
+            # (or a verb) after an indefinite noun, not its genitive agent ("ضربة جوية أميركية":
+            # a nationality adjective does name the attacker, and stays)
+            nxt = None
+        src = nxt
+        if tgt is None:
+            tgt = _prep_target(norms, nxt[1] if nxt else after, end, trig)
+        if src is None and agent:
             src = agent
-        else:
-            if nxt and not _definite(norms[tstart]) and not _definite(norms[nxt[0]]) and (
-                    typ == "PROTEST" or norms[nxt[0]] in MANNER_ADJ or (norms[tstart].endswith("ا") and norms[nxt[0]].endswith("ا"))):
-                # "مظاهرة شعبية", "احتجاجات عمت", "هجوم انتحاري", "هجوماً حاداً": an adjective
-                # (or a verb) after an indefinite noun, not its genitive agent ("ضربة جوية أميركية":
-                # a nationality adjective does name the attacker, and stays)
-                nxt = None
-            src = nxt
-            if tgt is None:
-                tgt = _prep_target(norms, nxt[1] if nxt else after, end, trig)
-            if src is None and agent:
-                src = agent
-        if src is None and typ == "PROTEST":
-            src = _protesters(norms, start, end, trig)
-        return src, tgt
-    if kind == "passive" or agent is not None:
-        if not has_suffix and tgt is None:
-            tgt = np_after(norms, after, end, trig)
-            if tgt is None or (npos is not None and tgt[0] == npos):
-                tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
-        return agent, tgt
-    if tstart - 1 >= start and (tstart - 1) in trig and not norms[tstart].endswith(("وا", "ون")):
-        # "تفجير استهدف تجمعاً", "هجوم أدى …": the event noun before the verb is its subject
-        return agent, (None if has_suffix else np_after(norms, after, end, trig))
+    if src is None and typ == "PROTEST":
+        src = _protesters(norms, start, end, trig)
+    return src, tgt
+
+
+def _passive_actors(norms, tstart, tend, start, end, trig, npos, agent, tgt, has_suffix):
+    """A passive verb (or an agent phrase): the agent from the phrase, the target after or before."""
+    if not has_suffix and tgt is None:
+        tgt = np_after(norms, tend, end, trig)
+        if tgt is None or (npos is not None and tgt[0] == npos):
+            tgt = np_before(norms, tstart, start, trig) if tgt is None else tgt
+    return agent, tgt
+
+
+_SUBJECT_BEFORE = ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد")
+
+
+def _subject_before(norms, tstart, start, trig):
+    """The phrase before a verb and whether it is its subject (SVO): after a clause opener
+    (أن، حيث، قد …), punctuation or the sentence start, or before a plural verb."""
     before = np_before(norms, tstart, start, trig)
     if before and all(word_value(norms[k]) is not None or norms[k] in PUNCT or norms[k] in YEAR_WORDS for k in range(*before)):
         before = None  # a year or a count is not a subject ("2007 فجر …", "عام 1977 اعتقلت …")
     plural = norms[tstart].endswith(("وا", "ون"))
     pre = norms[before[0] - 1] if before and before[0] - 1 >= start else None
-    svo = before is not None and (plural or pre is None or pre in ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد") or pre in PUNCT)
+    svo = before is not None and (plural or pre is None or pre in _SUBJECT_BEFORE or pre in PUNCT)
+    return before, svo
+
+
+def _object_after(norms, j, end, trig, npos):
+    """The object phrase at j, unless it swallows the required word."""
+    cand = np_after(norms, j, end, trig)
+    if cand and not (npos is not None and cand[0] <= npos < cand[1]):
+        return cand
+    return None
+
+
+def _verbal_actors(norms, tstart, tend, start, end, mode, trig, npos, agent, tgt, typ, has_suffix):
+    """An active verb: subject before it (SVO) or after it (VSO), object after that."""
+    after = tend
+    if tstart - 1 >= start and (tstart - 1) in trig and not norms[tstart].endswith(("وا", "ون")):
+        # "تفجير استهدف تجمعاً", "هجوم أدى …": the event noun before the verb is its subject
+        return agent, (None if has_suffix else np_after(norms, after, end, trig))
+    before, svo = _subject_before(norms, tstart, start, trig)
     if not svo and tend < end and word_value(norms[tend]) is not None:
         # "قتل سبعة أشخاص": a count right after the verb is its (passive) subject
         return agent, np_after(norms, tend, end, trig)
@@ -287,9 +327,7 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
             j = after
             while j < end and (norms[j] in ("علي", "ضد", "ل") or norms[j] in TIME_WORDS):
                 j += 1
-            cand = np_after(norms, j, end, trig)
-            if cand and not (npos is not None and cand[0] <= npos < cand[1]):
-                tgt = cand
+            tgt = _object_after(norms, j, end, trig, npos)
     else:
         j0 = after
         while j0 < end and norms[j0] in TIME_WORDS:
@@ -304,14 +342,39 @@ def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, no
                 j += 1
             if norms[j:j + 1] and norms[j] in ("علي", "ضد"):
                 j += 1
-            cand = np_after(norms, j, end, trig)
-            if cand and not (npos is not None and cand[0] <= npos < cand[1]):
-                tgt = cand
+            tgt = _object_after(norms, j, end, trig, npos)
     if src is None and agent:
         src = agent
     if src is None and typ == "PROTEST":
         src = _protesters(norms, start, end, trig)
     return src, tgt
+
+
+def find_actors(norms, tstart, tend, start, end, kind: str, mode: str | None, nominal: bool, trig: set[int],
+                needs: tuple = (), typ: str = "", has_suffix: bool = False):
+    """(source, target) token ranges for a trigger spanning [tstart, tend), in named steps: an
+    agent phrase; a target by the event's type (a protest's "against", a demand's addressee,
+    the word the trigger requires); then by the trigger's form: a fight "between", a verbal
+    noun after قام, a verbal noun, a passive, an active verb."""
+    npos = _needs_pos(norms, tend, end, needs) if needs else None
+    agent = _agent_phrase(norms, tend, end, trig)
+    tgt = _protest_target(norms, tend, end, trig) if typ == "PROTEST" else None
+    if typ == "DEMAND":
+        tgt = _demand_addressee(norms, tend, end, trig)
+    elif npos is not None:
+        applies, required = _required_target(norms, npos, end, trig, typ)
+        tgt = required if applies else tgt
+    if nominal and typ == "FIGHT":
+        return _fight_between(norms, tend, end, trig, agent, tgt)
+    if nominal and norms[tstart].startswith(("ب", "وب")):
+        found = _after_qam(norms, tstart, tend, start, end, trig, tgt)
+        if found is not None:
+            return found
+    if nominal:
+        return _nominal_actors(norms, tstart, tend, start, end, mode, trig, npos, agent, tgt, typ)
+    if kind == "passive" or agent is not None:
+        return _passive_actors(norms, tstart, tend, start, end, trig, npos, agent, tgt, has_suffix)
+    return _verbal_actors(norms, tstart, tend, start, end, mode, trig, npos, agent, tgt, typ, has_suffix)
 
 
 def _scan_clause(norms, tend, end, reach, marker):
