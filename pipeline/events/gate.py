@@ -31,7 +31,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from .triggers import candidates, find
+from .. import clitics
+from .triggers import find
 
 ROOT = Path(__file__).resolve().parents[2]
 GATE_PATH = ROOT / "models" / "events" / "gate.json"
@@ -39,15 +40,14 @@ VECTORS_DIR = "models/ner/spacy/vocab"  # relative to the repository root
 GATED = ("ASSAULT", "PROTEST")
 RELAXED = "ASSAULT_RELAXED"  # the second gate: over candidates only the rules' soft doubts held back
 DENSE_BLOCKS = ("mean", "win", "trig")
-_PREFIXES = ("", "و", "ف", "ب", "ال", "وال", "بال", "لل", "ل")
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]{2,}")
 
 
 def features(norms: list[str], events: list[dict], typ: str) -> dict[str, int]:
     f: dict[str, int] = {}
     for w in norms:
-        for st, p, _ in candidates(w):
-            if p in _PREFIXES:
+        for st, ch in clitics.readings(w):
+            if ch is None or ch.simple:  # the word and its stems after a simple chain (و، بال، لل، فال …)
                 f["w:" + st] = 1
     for e in events:
         if e["type"] == typ:
