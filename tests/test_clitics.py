@@ -117,3 +117,26 @@ def test_committed_word_counts_are_the_build(tmp_path):
     out = tmp_path / "words.tsv"
     build(data.parent, out)
     assert out.read_bytes() == clitics.WORDS_FILE.read_bytes()
+
+
+def test_stored_gold_is_standoff():
+    """tests/data/news_clitics.jsonl keeps keys, offsets, boundaries and a hash, never the text."""
+    import json
+    from pathlib import Path
+
+    rows = [json.loads(x) for x in (Path(__file__).parent / "data" / "news_clitics.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert rows
+    for r in rows:
+        assert set(r) == {"id", "zip", "index", "span", "sha1", "stratum", "source", "seg"}
+        p, a, e = r["seg"]
+        assert 0 <= p <= a <= e <= r["span"][1] - r["span"][0]
+
+
+@pytest.mark.parametrize("tok, seg, want", [
+    ("والحكومة", "و+ال+حكومة", (1, 3, 8)), ("للحكومة", "ل+ل+حكومة", (1, 2, 7)), ("قواتها", "قوات+ها", (0, 0, 4)),
+    ("لهم", "ل+هم", (1, 1, 1)), ("وزير", "وزير", (0, 0, 4)), ("وزير", "و+زيد", None),
+])
+def test_annotators_segmentation_is_read_as_boundaries(tok, seg, want):
+    from pipeline.annotation.clitics import parse_seg
+
+    assert parse_seg(tok, seg) == want
