@@ -7,19 +7,64 @@ record (word orders, pronoun continuations, links to entities and events).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 
 from ..record import span
 from ..spans import SpanIndex
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
 from .lexicon import ADDRESSEE_VERBS, CONJ_EXTRA, CONJ_ORG, IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
-from .source import LEAD_PARTICLES, _drop_article, bare, plausible_prep_source, compatible, describe, np_after, np_before
+from .source import LEAD_PARTICLES, Source, _drop_article, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
 
 #: how many sentences back a pronoun subject may find its antecedent
 PRONOUN_WINDOW = 4
-_PRIVATE = ("_gender", "_number", "_human", "_lexical", "_titled", "_fallthrough")
+
+
+@dataclass(eq=False)
+class Attribution:
+    """An attribution while the stage works on it; :meth:`record` is what is written."""
+
+    cue: Cue
+    sent: int  # sentence of the cue
+    content_tok: tuple[int, int]  # token range the content was read from
+    cue_span: dict  # the record's "cue"
+    source: Source | None  # None: a pronoun subject not resolved yet
+    content: dict  # the record's "content"
+    resolved: bool  # the subject is a pronoun (وأضاف أن): its source is an earlier one
+    id: str | None = None
+
+    def record(self) -> dict:
+        return {"id": self.id, "cue": self.cue_span, "source": self.source.record(), "content": self.content}
+
+
+@dataclass
+class _Sentence:
+    """The sentence being read: its tokens [a, b) and cues, and what the article has so far."""
+
+    ctx: Ctx
+    si: int
+    a: int
+    b: int
+    cues: list[Cue]
+    found: list[Attribution]
+    #: subjects of reporting verbs with no claim (antecedent candidates for a later pronoun)
+    fallbacks: list[tuple[int, Source]]
+
+
+@dataclass
+class _Reading:
+    """What one cue yields: its source, its content (characters and tokens), where
+    the next cue may start, and a relayed source (نقلاً عن، بحسب ما نقلته … عن)."""
+
+    source: Source | None
+    content: tuple[int, int] | None
+    content_tok: tuple[int, int]
+    until: int
+    resolved: bool = False
+    relay: tuple | None = None  # a verb's relayed source (see _relay)
+    inner: tuple | None = None  # a cue phrase's relayed source (see _prep_relay)
 
 
 def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False, strip_waw: bool = False) -> tuple[int, int]:
@@ -35,7 +80,9 @@ def _source_span(ctx: Ctx, s: int, e: int, strip_lam: bool = False, strip_waw: b
     return cs, ce
 
 
-def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False, strip_waw: bool = False) -> dict:
+def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False, strip_waw: bool = False) -> Source:
+    """The source over tokens [s, e); a ل of the cue (وفقاً لوزارة) or a و (وشاهدا عيان)
+    on its first token is left out of its span and of the word read."""
     cs, ce = _source_span(ctx, s, e, strip_lam, strip_waw)
     saved = None
     if strip_lam and ctx.keys[s].startswith("ل") and not ctx.keys[s].startswith("لل"):
@@ -46,24 +93,20 @@ def _make_source(ctx: Ctx, s: int, e: int, cue: Cue, strip_lam: bool = False, st
         ctx.keys[s] = saved[1:]
     try:
         # a preposed source agrees with its verb in number too; a following one in gender only
-        f = describe(ctx, s, e, cs, ce, verb_gender=cue.gender if cue.kind == "verb" else None)
+        src = describe(ctx, s, e, cs, ce, verb_gender=cue.gender if cue.kind == "verb" else None)
     finally:
         if saved is not None:
             ctx.keys[s] = saved
-    f = {**span(ctx.text, cs, ce), **f}
-    if f["descriptor"] is not None:
-        f["descriptor"] = span(ctx.text, *f["descriptor"])
-    f["_tok"] = (s, e)
-    return f
+    src.tok = (s, e)
+    return src
 
 
-def _split_coordinated(ctx: Ctx, src: dict, cue: Cue) -> list[dict]:
+def _split_coordinated(ctx: Ctx, src: Source, cue: Cue) -> list[Source]:
     """قال المتحدث باسم الشرطة سعد الحربي وشاهدا عيان إن …: one source per conjunct
-    with a head noun of its own (guideline §3.2), each with its own fields."""
-    conj = src.get("_conj") or []
-    if not conj:
-        return [src]
-    s, e = src["_tok"]
+    (``src.conj``, not empty) with a head noun of its own (guideline §3.2), each
+    with its own fields."""
+    conj = src.conj
+    s, e = src.tok
     first = _make_source(ctx, s, conj[0][0], cue)
     parts = [first]
     for c, c_end in conj:
@@ -74,12 +117,12 @@ def _split_coordinated(ctx: Ctx, src: dict, cue: Cue) -> list[dict]:
         head = _drop_article(ctx.keys[h][1:] if h == c else ctx.keys[h])
         if head in CONJ_EXTRA:
             # مصدر أمني وآخر عسكري، الوزير ونظيره: another of the first one's kind
-            part.update(kind=first["kind"] if first["kind"] != "person" else "person", named=False, count=1)
+            part.kind, part.named, part.count = first.kind, False, 1
         elif head in CONJ_ORG and head not in ORG:
-            part.update(kind="organisation", named=True, count=1)  # برنامج الأغذية العالمي: an institution's name
+            part.kind, part.named, part.count = "organisation", True, 1  # برنامج الأغذية العالمي: an institution's name
         parts.append(part)
     for p in parts:
-        p["_conj"] = []
+        p.conj = []
     return parts
 
 
@@ -97,7 +140,7 @@ def _para_end(ctx: Ctx, si: int, max_sents: int = 6) -> int:
 
 def _initial_subject(ctx: Ctx, a: int, b: int):
     """Subject of a sentence that opens with a (non-reporting) verb: "ودعت رئيسة المفوضية ..."
-    - a last-resort antecedent for a pronoun continuation.  Returns (token, np) or None."""
+    - a last-resort antecedent for a pronoun continuation.  Returns its (start, end) or None."""
     if b - a < 3:
         return None
     k0 = ctx.keys[a]
@@ -106,10 +149,7 @@ def _initial_subject(ctx: Ctx, a: int, b: int):
     al_verb = k0.lstrip("وف") in ("التقي", "التقت", "التقيا", "التقتا", "التقوا")
     if not verb_like or bare(k0) in NOT_VERB_START or (k0[1:3] == "ال" and not al_verb) or k0 in FUNCTION or k0.isdigit():
         return None
-    npr = np_after(ctx, a + 1, b, preps=("الي", "علي", "عن", "من", "في", "مع", "ب", "ل"))
-    if npr is None:
-        return None
-    return npr
+    return np_after(ctx, a + 1, b, preps=("الي", "علي", "عن", "من", "في", "مع", "ب", "ل"))
 
 
 def _opens_clause(ctx: Ctx, c: Cue) -> bool:
@@ -143,11 +183,11 @@ def _preposed(ctx: Ctx, a: int, i: int) -> bool:
     return all(ctx.keys[k] in LEAD_PARTICLES or ctx.tok(k) in ("،", ",", "-") for k in range(a, i))
 
 
-def _enclosing_start(found: list[dict], i: int, a: int) -> int:
+def _enclosing_start(found: list[Attribution], i: int, a: int) -> int:
     """Token where the innermost earlier content containing token i starts (else a)."""
     best = a
     for att in found:
-        cs, ce = att["_content_tok"]
+        cs, ce = att.content_tok
         if cs <= i < ce + 2 and cs > best:
             best = cs
     return best
@@ -168,10 +208,14 @@ def _source_start(ctx: Ctx, cue: Cue, limit: int) -> tuple[int, bool]:
     return st, False
 
 
-def _relayed(ctx: Ctx, att: dict, icue: Cue, isrc: dict) -> dict:
+def _cue_span(ctx: Ctx, cue: Cue) -> dict:
+    """The record's "cue": its characters and its kind."""
+    return span(ctx.text, ctx.toks[cue.i]["start"], ctx.toks[cue.j - 1]["end"], type=cue.kind)
+
+
+def _relayed(ctx: Ctx, att: Attribution, icue: Cue, isrc: Source) -> Attribution:
     """The attribution of a relayed source: the outer one's content, its own cue and source."""
-    return {**att, "_cue": icue, "source": isrc, "_resolved": False,
-            "cue": span(ctx.text, ctx.toks[icue.i]["start"], ctx.toks[icue.j - 1]["end"], type=icue.kind)}
+    return replace(att, cue=icue, source=isrc, resolved=False, cue_span=_cue_span(ctx, icue))
 
 
 def _relay(ctx: Ctx, cues: list[Cue], ci: int, cue: Cue, b: int):
@@ -232,216 +276,305 @@ def extract(rec: dict) -> list[dict]:
     """Attributions of one record (``tokens``, ``sentences``, ``entities``,
     ``events`` present); also sets ``event["attribution"]``."""
     ctx = Ctx(rec)
-    found: list[dict] = []
-    fallbacks: list[tuple[int, dict]] = []  # subjects of reporting verbs with no claim (antecedent candidates)
+    found: list[Attribution] = []
+    fallbacks: list[tuple[int, Source]] = []
     for si, (a, b) in enumerate(ctx.sents):
-        cues = find_cues(ctx, si)
-        if cues:
-            subj = _initial_subject(ctx, a, b)
-            if subj is not None:
-                fake = Cue(a, a + 1, "verb", "", "f" if ctx.keys[a].endswith("ت") else "m", "sg", (a, b))
-                fsrc = _make_source(ctx, subj[0], subj[1], fake)
-                if plausible_prep_source(ctx, subj[0], subj[1], fsrc):
-                    fallbacks.append((a, fsrc))
-        consumed_until = a
-        for ci, cue in enumerate(cues):
-            if cue.i < consumed_until:
-                continue
-            # where the next cue of the sentence starts: a content stops there
-            nxt = next((c for c in cues[ci + 1:] if c.i > (cue.content_start or cue.j) and _opens_clause(ctx, c)), None)
-            cut = cut_before(ctx, nxt.i, cue.j) if nxt is not None else b
-            src = None
-            content = None
-            resolved = False
-            relay = inner = None
-            if cue.kind == "preposition":
-                st, strip = _source_start(ctx, cue, b)
-                npr = np_after(ctx, st, b)
-                if npr is None:
-                    continue
-                s, e = npr
-                src = _make_source(ctx, s, e, cue, strip_lam=strip)
-                if not src["_lexical"] or not cue.extra.get("with_verb") and not plausible_prep_source(ctx, s, e, src):
-                    continue  # وفق الجدول المرفق، حسب اختياره: "in line with", not a source
-                inner = _prep_relay(ctx, cue, e, b)
-                if _preposed(ctx, a, cue.i):
-                    if e >= b or ctx.tok(e) in SENT_PUNCT:
-                        glued = _glued_previous(ctx, si, cue.i)
-                        if glued is None:
-                            continue  # no claim after the source phrase
-                        # "…الجديد.حسبما ذكرت الوكالة": archives glue the sentences; the claim is the one before
-                        content = char_span(ctx, *glued)
-                        ctok = glued
-                    else:
-                        content = rest_after(ctx, e, cut)
-                        ctok = (e, cut)
-                    if content is None and nxt is not None and nxt.kind == "verb" and nxt.content_start is not None:
-                        # وبحسب مصادر عسكرية، أكدت أن …: the cue phrase's claim is the verb's complement
-                        vend = next((c.i for c in cues if c.i > nxt.content_start and _opens_clause(ctx, c)), b)
-                        content = after_complement(ctx, nxt.content_start, cut_before(ctx, vend, nxt.j))
-                        ctok = (nxt.content_start, vend)
-                        e = cue.j  # the verb is still to be read (its own source, or a pronoun)
-                else:
-                    lo = _enclosing_start(found, cue.i, a)
-                    content = before_cue(ctx, lo, cue.i)
-                    ctok = (lo, cue.i)
-                consumed_until = e
-            elif cue.comp is not None:
-                stop = cue.comp
-                relay = _relay(ctx, cues, ci, cue, b) if cue.kind == "verb" else None
-                if relay is not None:
-                    stop = relay[0]
-                if cue.kind == "participle":
-                    npr = None
-                else:
-                    npr = np_after(ctx, cue.j, b, stop=stop, preps=cue.extra.get("preps", ()))
-                if cue.extra.get("impersonal"):
-                    npr = None
-                if cue.lemma == "نقل" and any(ctx.keys[k] in ("الي", "الا") for k in range(cue.j, stop)):
-                    continue  # "نقلت المصاب إلى مستشفى": transported, not reported
-                if npr is not None and _agrees_as_pronoun(cue):
-                    npr = None  # "قالوا الحكومة": a dual/plural verb before a noun has a pronoun subject; the noun is its object
-                if npr is not None and cue.lemma in ADDRESSEE_VERBS and not cue.extra.get("conj") and np_before(ctx, cue.i, a) is not None:
-                    npr = None  # "مصادر دبلوماسية أبلغت الصحيفة أن": the noun after the verb is the addressee
-                if npr is not None:
-                    src = _make_source(ctx, npr[0], npr[1], cue)
-                    if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
-                        continue  # "تعتبر خير إعداد": "is considered", not "X considers"
-                elif cue.kind == "verb" and not cue.extra.get("conj") and not cue.extra.get("free_relative"):
-                    npb = np_before(ctx, cue.i, a, relative=bool(cue.extra.get("relative")))
-                    if npb is not None:
-                        src = _make_source(ctx, npb[0], npb[1], cue)
-                        if _agrees_as_pronoun(cue) and src["_number"] == "sg":
-                            src = None  # "القضية أكدوا": a plural verb needs a plural subject; the pronoun it is
-                if src is None and (cue.extra.get("impersonal") or cue.extra.get("relative")):
-                    continue  # "يذكر أن": nobody says it
-                if src is None:
-                    resolved = True
-                start = cue.content_start
-                pend = _para_end(ctx, si)
-                if start < b and ctx.tok(start) in OPEN_Q and ctx.close_quote(start, b) is not None:
-                    content = after_complement(ctx, start, b)
-                    ctok = (start, b)
-                elif start < b and ctx.tok(start) in OPEN_Q and ctx.close_quote(start, pend) is not None:
-                    # a quotation the sentence splitter cut (straight quotes, "." inside): it runs to its closing mark
-                    c = ctx.close_quote(start, pend)
-                    content = after_complement(ctx, start, c + 1)
-                    ctok = (start, c + 1)
-                else:
-                    content = after_complement(ctx, start, cut)
-                    ctok = (start, cut)
-                consumed_until = start
-            else:
-                # no complement: content-first ("…»، قال الوزير"), parenthetical (كما تقول المنظمة)
-                npr = np_after(ctx, cue.j, b, preps=cue.extra.get("preps", ()))
-                if npr is None:
-                    continue
-                s, e = npr
-                if _agrees_as_pronoun(cue):
-                    continue  # "كما حذروا المؤسسة": the noun is the object
-                prev = cue.i - 1
-                while prev >= a and ctx.keys[prev] in ("كما", "وكما"):
-                    prev -= 1
-                after_np = [k for k in range(e, b) if ctx.tok(k) not in ("،", ",", ".", "!", "؟", "?", "…", ")")]
-                src = _make_source(ctx, s, e, cue)
-                if plausible_prep_source(ctx, s, e, src):
-                    fallbacks.append((cue.i, src))  # a possible antecedent for a later pronoun
-                if prev < a or not (ctx.tok(prev) in ("،", ",", "»", "”", '"', "(") or ctx.keys[cue.i - 1] in ("كما", "وكما")):
-                    continue
-                if cue.extra.get("tense") == "impf" and ctx.keys[cue.i - 1] not in ("كما", "وكما"):
-                    continue
-                if cue.lemma in AMBIGUOUS_VERBS and not plausible_prep_source(ctx, s, e, src):
-                    continue  # "كما نقلت دبابات": "moved tanks", not "tanks reported"
-                if cue.lemma not in POSTPOSABLE or not src["_lexical"]:
-                    continue  # "كما أعلنت البلاد الحداد": a nominal object, not a parenthetical source
-                if e < b and ctx.keys[e] in cue.extra.get("preps", ()):
-                    continue  # "…، أشارت تقارير إلى ذلك": the verb's own object follows
-                if sum(1 for k in range(a, cue.i) if ctx.tok(k).isalnum()) < 3:
-                    continue  # "إلى ذلك، أشارت …": nothing before the cue to be the claim
-                lo = _enclosing_start(found, cue.i, a)
-                if after_np and after_np[0] < b and ctx.tok(e) in ("،", ","):
-                    content = char_span(ctx, a, b)  # parenthetical in mid-sentence: the sentence is the claim
-                    ctok = (a, b)
-                else:
-                    content = before_cue(ctx, lo, cue.i)
-                    ctok = (lo, cue.i)
-                consumed_until = e
-            if content is None:
-                continue
-            att = {
-                "_cue": cue,
-                "_sent": si,
-                "_content_tok": ctok,
-                "cue": span(ctx.text, ctx.toks[cue.i]["start"], ctx.toks[cue.j - 1]["end"], type=cue.kind),
-                "source": src,
-                "content": span(ctx.text, *content),
-                "_resolved": resolved,
-            }
-            if cue.kind == "preposition" and inner is not None:
-                isrc = _make_source(ctx, inner[1][0], inner[1][1], inner[0])
-                found.append(att)
-                att = _relayed(ctx, att, inner[0], isrc)
-            if src is not None and src.get("_conj") and not resolved:
-                for part in _split_coordinated(ctx, src, cue):
-                    found.append({**att, "source": part})
-            else:
-                found.append(att)
-            if cue.kind == "verb" and cue.comp is not None and relay is not None:
-                _, icue, (s_in, e_in), strip = relay
-                isrc = _make_source(ctx, s_in, e_in, icue, strip_lam=strip)
-                if isrc["_lexical"] or plausible_prep_source(ctx, s_in, e_in, isrc):
-                    found.append(_relayed(ctx, att, icue, isrc))
+        _read_sentence(_Sentence(ctx, si, a, b, find_cues(ctx, si), found, fallbacks))
     _resolve_pronouns(ctx, found, fallbacks)
-    found = [f for f in found if f["source"] is not None]
-    found.sort(key=lambda f: (f["cue"]["start"], f["cue"]["end"]))
-    for n, f in enumerate(found, 1):
-        f["id"] = f"a{n}"
-    for f in found:
-        owner = f["source"].get("_antecedent")
-        if f["source"].get("resolved") and owner is not None and "id" in owner:
-            f["source"]["antecedent"] = owner["id"]
+    found = [f for f in found if f.source is not None]
+    _assign_ids(found)
     _link(rec, found)
-    out = []
-    for f in found:
-        src = {k: v for k, v in f["source"].items() if not k.startswith("_")}
-        out.append({"id": f["id"], "cue": f["cue"], "source": src, "content": f["content"]})
-    return out
+    return [f.record() for f in found]
 
 
-def _resolve_pronouns(ctx: Ctx, found: list[dict], fallbacks: list[tuple[int, dict]]) -> None:
-    """A continuation with a pronoun subject (وأضاف أن، مشيرةً إلى أن) takes the
-    nearest preceding source that agrees with its verb in gender and number."""
-    for att in found:
-        if not att["_resolved"]:
+def _read_sentence(st: _Sentence) -> None:
+    """Every cue of the sentence, left to right; a cue inside what an earlier one
+    took (its source phrase, its content's start) is not read again."""
+    if st.cues:
+        _subject_fallback(st)
+    consumed_until = st.a
+    for ci, cue in enumerate(st.cues):
+        if cue.i < consumed_until:
             continue
-        cue: Cue = att["_cue"]
-        si = att["_sent"]
-        best = None
-        cands = [(o["_cue"].i, o["source"], o) for o in found if o["source"] is not None and o["_cue"].i < cue.i and not o["_resolved"]]
-        cands += [(o["_cue"].i, o["source"]["_root"]["source"], o["source"]["_root"]) for o in found
-                  if o["source"] is not None and o["_cue"].i < cue.i and o["_resolved"]]
-        cands += [(pos, s, None) for pos, s in fallbacks if pos < cue.i and s["kind"] != "document"]
-        for pos, s, owner in sorted(cands, key=lambda c: -c[0]):
-            if ctx.sent_of[pos] < si - PRONOUN_WINDOW:
-                break
-            if compatible(s, cue.gender, cue.number):
-                best = (s, owner)
-                break
+        r = _read_cue(st, ci, cue)
+        if r is None:
+            continue
+        consumed_until = r.until
+        if r.content is not None:
+            _add(st, cue, r)
+
+
+def _subject_fallback(st: _Sentence) -> None:
+    """ودعت رئيسة المفوضية …: the subject of a sentence-initial verb is kept as a
+    last-resort antecedent for a later pronoun, when it looks like a source."""
+    ctx, a, b = st.ctx, st.a, st.b
+    subj = _initial_subject(ctx, a, b)
+    if subj is None:
+        return
+    fake = Cue(a, a + 1, "verb", "", "f" if ctx.keys[a].endswith("ت") else "m", "sg", (a, b))
+    fsrc = _make_source(ctx, subj[0], subj[1], fake)
+    if plausible_prep_source(ctx, subj[0], subj[1], fsrc):
+        st.fallbacks.append((a, fsrc))
+
+
+def _read_cue(st: _Sentence, ci: int, cue: Cue) -> _Reading | None:
+    """Source and content of one cue, by its kind; None when it is no attribution.
+    A content stops where a later cue of the sentence opens a new clause."""
+    ctx = st.ctx
+    nxt = next((c for c in st.cues[ci + 1:] if c.i > (cue.content_start or cue.j) and _opens_clause(ctx, c)), None)
+    cut = cut_before(ctx, nxt.i, cue.j) if nxt is not None else st.b
+    if cue.kind == "preposition":
+        return _prepositional_cue(st, cue, nxt, cut)
+    if cue.comp is not None:
+        return _verbal_cue(st, ci, cue, cut)
+    return _postposed_cue(st, cue)
+
+
+def _prepositional_cue(st: _Sentence, cue: Cue, nxt: Cue | None, cut: int) -> _Reading | None:
+    """وفقًا لـ / بحسب / نقلًا عن + a source: the claim follows the cue phrase when it
+    opens the clause (وبحسب مصادر، فقد …), else it is what comes before (…، بحسب
+    البيان).  After وفق / حسب without a verb ("in line with") the phrase must look
+    like a source: وفق الجدول المرفق is none."""
+    ctx, a, b = st.ctx, st.a, st.b
+    start, strip = _source_start(ctx, cue, b)
+    npr = np_after(ctx, start, b)
+    if npr is None:
+        return None
+    s, e = npr
+    src = _make_source(ctx, s, e, cue, strip_lam=strip)
+    if not src.lexical or not cue.extra.get("with_verb") and not plausible_prep_source(ctx, s, e, src):
+        return None  # وفق الجدول المرفق، حسب اختياره: "in line with", not a source
+    inner = _prep_relay(ctx, cue, e, b)
+    if _preposed(ctx, a, cue.i):
+        claim = _claim_after_cue_phrase(st, cue, e, nxt, cut)
+        if claim is None:
+            return None
+        content, ctok, e = claim
+    else:
+        lo = _enclosing_start(st.found, cue.i, a)
+        content, ctok = before_cue(ctx, lo, cue.i), (lo, cue.i)
+    return _Reading(src, content, ctok, until=e, inner=inner)
+
+
+def _claim_after_cue_phrase(st: _Sentence, cue: Cue, e: int, nxt: Cue | None, cut: int):
+    """The claim of a clause-initial cue phrase whose source ends at token e: the
+    rest of the clause, the sentence before when the archive glued them
+    ("…الجديد.حسبما ذكرت الوكالة"), or the complement of a following verb
+    (وبحسب مصادر عسكرية، أكدت أن …).  Returns (content, its tokens, where the
+    next cue may start) or None when there is no claim."""
+    ctx, b = st.ctx, st.b
+    if e >= b or ctx.tok(e) in SENT_PUNCT:
+        glued = _glued_previous(ctx, st.si, cue.i)
+        if glued is None:
+            return None  # no claim after the source phrase
+        content, ctok = char_span(ctx, *glued), glued
+    else:
+        content, ctok = rest_after(ctx, e, cut), (e, cut)
+    if content is None and nxt is not None and nxt.kind == "verb" and nxt.content_start is not None:
+        # وبحسب مصادر عسكرية، أكدت أن …: the cue phrase's claim is the verb's complement
+        vend = next((c.i for c in st.cues if c.i > nxt.content_start and _opens_clause(ctx, c)), b)
+        content = after_complement(ctx, nxt.content_start, cut_before(ctx, vend, nxt.j))
+        ctok = (nxt.content_start, vend)
+        e = cue.j  # the verb is still to be read (its own source, or a pronoun)
+    return content, ctok, e
+
+
+def _verbal_cue(st: _Sentence, ci: int, cue: Cue, cut: int) -> _Reading | None:
+    """A reporting verb with a clausal complement (قال إن، أكد أن، أعلن:): its subject
+    after it (قال المتحدث)، before it (المصادر أكدت) or a pronoun (وأضاف أن, resolved
+    later); the claim is the complement.  "يذكر أن" (impersonal) and a relative
+    clause with no antecedent have nobody saying it."""
+    ctx = st.ctx
+    relay = _relay(ctx, st.cues, ci, cue, st.b) if cue.kind == "verb" else None
+    stop = relay[0] if relay is not None else cue.comp
+    if cue.lemma == "نقل" and any(ctx.keys[k] in ("الي", "الا") for k in range(cue.j, stop)):
+        return None  # "نقلت المصاب إلى مستشفى": transported, not reported
+    npr = _subject_after_verb(st, cue, stop)
+    if npr is not None:
+        src = _make_source(ctx, npr[0], npr[1], cue)
+        if ctx.keys[cue.i] in IMPERSONAL and not plausible_prep_source(ctx, npr[0], npr[1], src):
+            return None  # "تعتبر خير إعداد": "is considered", not "X considers"
+    else:
+        src = _subject_before_verb(st, cue)
+    if src is None and (cue.extra.get("impersonal") or cue.extra.get("relative")):
+        return None  # "يذكر أن": nobody says it
+    content, ctok = _complement_content(st, cue, cut)
+    return _Reading(src, content, ctok, until=cue.content_start, resolved=src is None, relay=relay)
+
+
+def _subject_after_verb(st: _Sentence, cue: Cue, stop: int) -> tuple[int, int] | None:
+    """The noun phrase after the verb when it is the verb's subject: not after a
+    participle (مضيفًا أن) or an impersonal verb, not after a dual or plural verb
+    (قالوا الحكومة: its object), not the addressee of أبلغ when a subject precedes."""
+    ctx = st.ctx
+    if cue.kind == "participle" or cue.extra.get("impersonal"):
+        return None
+    npr = np_after(ctx, cue.j, st.b, stop=stop, preps=cue.extra.get("preps", ()))
+    if npr is None or _agrees_as_pronoun(cue):
+        return None  # "قالوا الحكومة": a dual/plural verb before a noun has a pronoun subject; the noun is its object
+    if cue.lemma in ADDRESSEE_VERBS and not cue.extra.get("conj") and np_before(ctx, cue.i, st.a) is not None:
+        return None  # "مصادر دبلوماسية أبلغت الصحيفة أن": the noun after the verb is the addressee
+    return npr
+
+
+def _subject_before_verb(st: _Sentence, cue: Cue) -> Source | None:
+    """A preposed subject (مصادر مقربة أكدت أن، السفير الذي أكد أن); none for a verb
+    with و/ف (it opens its clause) or after ما (بما قال), nor a singular one for a
+    plural verb ("القضية أكدوا": the pronoun it is)."""
+    ctx = st.ctx
+    if cue.kind != "verb" or cue.extra.get("conj") or cue.extra.get("free_relative"):
+        return None
+    npb = np_before(ctx, cue.i, st.a, relative=bool(cue.extra.get("relative")))
+    if npb is None:
+        return None
+    src = _make_source(ctx, npb[0], npb[1], cue)
+    if _agrees_as_pronoun(cue) and src.number == "sg":
+        return None  # "القضية أكدوا": a plural verb needs a plural subject; the pronoun it is
+    return src
+
+
+def _complement_content(st: _Sentence, cue: Cue, cut: int) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+    """The claim after the complement: to the next clause (``cut``), or a quotation
+    to its closing mark - within the sentence, or beyond where the splitter cut it
+    (straight quotes, a "." inside) but within the paragraph."""
+    ctx, b = st.ctx, st.b
+    start = cue.content_start
+    if start < b and ctx.tok(start) in OPEN_Q and ctx.close_quote(start, b) is not None:
+        return after_complement(ctx, start, b), (start, b)
+    if start < b and ctx.tok(start) in OPEN_Q:
+        c = ctx.close_quote(start, _para_end(ctx, st.si))
+        if c is not None:
+            # a quotation the sentence splitter cut (straight quotes, "." inside): it runs to its closing mark
+            return after_complement(ctx, start, c + 1), (start, c + 1)
+    return after_complement(ctx, start, cut), (start, cut)
+
+
+def _postposed_cue(st: _Sentence, cue: Cue) -> _Reading | None:
+    """A verb with no complement after its claim ("…»، قال الوزير") or in a
+    parenthetical (كما تقول المنظمة): the claim is the quotation or clause before
+    it, or the whole sentence when the parenthetical stands in its middle.  Its
+    subject is kept as an antecedent candidate even when it is no source here."""
+    ctx, a, b = st.ctx, st.a, st.b
+    npr = np_after(ctx, cue.j, b, preps=cue.extra.get("preps", ()))
+    if npr is None:
+        return None
+    s, e = npr
+    if _agrees_as_pronoun(cue):
+        return None  # "كما حذروا المؤسسة": the noun is the object
+    src = _make_source(ctx, s, e, cue)
+    if plausible_prep_source(ctx, s, e, src):
+        st.fallbacks.append((cue.i, src))  # a possible antecedent for a later pronoun
+    if not _postposed_source(st, cue, s, e, src):
+        return None
+    words_after = any(ctx.tok(k) not in ("،", ",", ".", "!", "؟", "?", "…", ")") for k in range(e, b))
+    if words_after and ctx.tok(e) in ("،", ","):
+        content, ctok = char_span(ctx, a, b), (a, b)  # parenthetical in mid-sentence: the sentence is the claim
+    else:
+        lo = _enclosing_start(st.found, cue.i, a)
+        content, ctok = before_cue(ctx, lo, cue.i), (lo, cue.i)
+    return _Reading(src, content, ctok, until=e)
+
+
+def _postposed_source(st: _Sentence, cue: Cue, s: int, e: int, src: Source) -> bool:
+    """Is the phrase after a complement-less verb its source?  The verb must follow
+    a comma, a quotation or كما; an imperfect only after كما (كما تقول); نقل / نشر
+    only with a source-like subject; the verb one that may follow its claim, the
+    phrase a lexical source; no object of the verb after it; and a claim before it."""
+    ctx, a, b = st.ctx, st.a, st.b
+    prev = cue.i - 1
+    while prev >= a and ctx.keys[prev] in ("كما", "وكما"):
+        prev -= 1
+    if prev < a or not (ctx.tok(prev) in ("،", ",", "»", "”", '"', "(") or ctx.keys[cue.i - 1] in ("كما", "وكما")):
+        return False
+    if cue.extra.get("tense") == "impf" and ctx.keys[cue.i - 1] not in ("كما", "وكما"):
+        return False
+    if cue.lemma in AMBIGUOUS_VERBS and not plausible_prep_source(ctx, s, e, src):
+        return False  # "كما نقلت دبابات": "moved tanks", not "tanks reported"
+    if cue.lemma not in POSTPOSABLE or not src.lexical:
+        return False  # "كما أعلنت البلاد الحداد": a nominal object, not a parenthetical source
+    if e < b and ctx.keys[e] in cue.extra.get("preps", ()):
+        return False  # "…، أشارت تقارير إلى ذلك": the verb's own object follows
+    if sum(1 for k in range(a, cue.i) if ctx.tok(k).isalnum()) < 3:
+        return False  # "إلى ذلك، أشارت …": nothing before the cue to be the claim
+    return True
+
+
+def _add(st: _Sentence, cue: Cue, r: _Reading) -> None:
+    """Write the attributions of one cue: its own, one per coordinated source
+    (guideline §3.2), and one for a relayed source (نقلاً عن مسؤولين) with the
+    same content."""
+    ctx = st.ctx
+    src = r.source
+    att = Attribution(cue=cue, sent=st.si, content_tok=r.content_tok, cue_span=_cue_span(ctx, cue),
+                      source=src, content=span(ctx.text, *r.content), resolved=r.resolved)
+    if r.inner is not None:
+        icue, (s_in, e_in) = r.inner
+        isrc = _make_source(ctx, s_in, e_in, icue)
+        st.found.append(att)
+        att = _relayed(ctx, att, icue, isrc)
+    if src is not None and src.conj and not r.resolved:
+        # with a relayed source (بحسب ما نقلته …عن) the conjuncts of the outer one go with the relayed cue
+        for part in _split_coordinated(ctx, src, cue):
+            st.found.append(replace(att, source=part))
+    else:
+        st.found.append(att)
+    if r.relay is not None:
+        _, icue, (s_in, e_in), strip = r.relay
+        isrc = _make_source(ctx, s_in, e_in, icue, strip_lam=strip)
+        if isrc.lexical or plausible_prep_source(ctx, s_in, e_in, isrc):
+            st.found.append(_relayed(ctx, att, icue, isrc))
+
+
+def _assign_ids(found: list[Attribution]) -> None:
+    """Ids in text order (a1, a2, …), and a pronoun subject's antecedent by id."""
+    found.sort(key=lambda f: (f.cue_span["start"], f.cue_span["end"]))
+    for n, f in enumerate(found, 1):
+        f.id = f"a{n}"
+    for f in found:
+        owner = f.source.owner
+        if f.source.resolved and owner is not None and owner.id is not None:
+            f.source.antecedent = owner.id
+
+
+def _resolve_pronouns(ctx: Ctx, found: list[Attribution], fallbacks: list[tuple[int, Source]]) -> None:
+    """A continuation with a pronoun subject (وأضاف أن، مشيرةً إلى أن) takes the
+    nearest preceding source that agrees with its verb in gender and number (a
+    continuation's own antecedent counts too: وقال … وأضاف … وتابع), else the
+    nearest PER/ORG entity before it."""
+    for att in found:
+        if not att.resolved:
+            continue
+        cue = att.cue
+        best = _antecedent(ctx, found, fallbacks, cue, att.sent)
         if best is None:
-            ent = _entity_fallback(ctx, cue, si)
+            ent = _entity_fallback(ctx, cue, att.sent)
             if ent is None:
                 continue
-            s = {**span(ctx.text, ent["start"], ent["end"]), "named": True, "count": 1,
-                 "kind": "organisation" if ent["label"] in ("ORG", "LOC") else "person",
-                 "descriptor": None, "entity": ent.get("id"), "_gender": cue.gender, "_number": "sg", "_human": True}
-            best = (s, None)
+            best = (_entity_source(ctx, ent, cue), None)
         s, owner = best
-        src = {k: v for k, v in s.items() if k not in ("resolved", "antecedent", "_antecedent", "_root")}
-        src["resolved"] = "pronoun"
-        src["antecedent"] = None
-        src["_antecedent"] = owner
-        src["_root"] = owner if owner is not None else {"source": s}
-        att["source"] = src
+        att.source = replace(s, resolved="pronoun", antecedent=None, owner=owner, root=s)
+
+
+def _antecedent(ctx: Ctx, found: list[Attribution], fallbacks: list[tuple[int, Source]], cue: Cue, si: int):
+    """(source, its attribution or None) of the nearest agreeing candidate before the
+    cue, at most PRONOUN_WINDOW sentences back; a document is no fallback candidate."""
+    cands = [(o.cue.i, o.source, o) for o in found if o.source is not None and o.cue.i < cue.i and not o.resolved]
+    cands += [(o.cue.i, o.source.root, o.source.owner) for o in found
+              if o.source is not None and o.cue.i < cue.i and o.resolved]
+    cands += [(pos, s, None) for pos, s in fallbacks if pos < cue.i and s.kind != "document"]
+    for pos, s, owner in sorted(cands, key=lambda c: -c[0]):
+        if ctx.sent_of[pos] < si - PRONOUN_WINDOW:
+            break
+        if compatible(s, cue.gender, cue.number):
+            return s, owner
+    return None
+
+
+def _entity_source(ctx: Ctx, ent: dict, cue: Cue) -> Source:
+    """A named entity as the source of a pronoun subject: one, named, in the verb's gender."""
+    return Source(start=ent["start"], end=ent["end"], text=ctx.text[ent["start"]:ent["end"]], named=True, count=1,
+                  kind="organisation" if ent["label"] in ("ORG", "LOC") else "person",
+                  descriptor=None, entity=ent.get("id"), gender=cue.gender, number="sg", human=True)
 
 
 def _entity_fallback(ctx: Ctx, cue: Cue, si: int):
@@ -457,7 +590,7 @@ def _entity_fallback(ctx: Ctx, cue: Cue, si: int):
     return best
 
 
-def _link(rec: dict, found: list[dict]) -> None:
+def _link(rec: dict, found: list[Attribution]) -> None:
     """content.events / content.entities, and event["attribution"] (innermost content).
 
     Bisection over events and entities sorted by start keeps this linear in the
@@ -466,15 +599,15 @@ def _link(rec: dict, found: list[dict]) -> None:
     ents = SpanIndex(rec.get("entities") or [])
     best: dict[int, tuple] = {}
     for f in found:
-        c = f["content"]
+        c = f.content
         inside = events.within(c["start"], c["end"])
         c["events"] = sorted((ev["id"] for ev in inside), key=_id_order)
         c["entities"] = [en["id"] for en in ents.within(c["start"], c["end"])]
-        key_ = (c["end"] - c["start"], -f["cue"]["start"])
+        key_ = (c["end"] - c["start"], -f.cue_span["start"])
         for ev in inside:
             b = best.get(id(ev))
             if b is None or key_ < b[0]:
-                best[id(ev)] = (key_, f["id"])
+                best[id(ev)] = (key_, f.id)
     for ev in events.items:
         b = best.get(id(ev))
         ev["attribution"] = b[1] if b else None

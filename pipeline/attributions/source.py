@@ -14,10 +14,18 @@
 * kind: media / document / organisation by the head noun (صحيفة، وكالة /
   تقرير، بيان / وزارة، هيئة، ...) or the entity label; anonymous for generic
   unnamed sources; person otherwise.
+
+``describe`` returns a :class:`Source`: the public record fields and the
+working ones (agreement, lexicon evidence, conjuncts) the stage reads; only
+:meth:`Source.record` is written.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from ..lang import ar
+from ..record import span
 
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, verb_entry
 from .lexicon import (
@@ -164,6 +172,10 @@ NOT_A_SUBJECT = {"هو", "هي", "فهو", "فهي", "وهو", "وهي", "فان
 GENERAL_HEADS = TITLES | COMMON | ORG | {"مشرف", "مدعي", "امين", "امانه", "مراقب", "منسق", "قاءد", "مفتش", "رءيس"}
 
 
+#: prepositions and adverbials that end a source phrase (عن، خلال، أمام، مع، بعد ...)
+NP_END_WORDS = {"عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"}
+
+
 def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The noun phrase starting at token k (after skipping adverbs and
     addressees), ending before a comma, a setting phrase (في مؤتمر صحافي،
@@ -174,7 +186,6 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
     open_q = None
     while k < end and k - s < MAX_NP:
         t = ctx.tok(k)
-        kk = ctx.keys[k]
         if open_q is not None:
             if t == OPEN_Q[open_q]:
                 open_q = None
@@ -182,8 +193,8 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
             continue
         if t in OPEN_Q:
             c = ctx.close_quote(k, end)
-            if c is not None and c - k <= 5 and k > s or (c is not None and c - k <= 5 and k == s):
-                open_q = t
+            if c is not None and c - k <= 5:
+                open_q = t  # a short quoted name: صحيفة “بلومبيرغ”
                 k += 1
                 continue
             break
@@ -195,32 +206,48 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
         if t == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
             k += 1  # an abbreviation: "م. أبورأس", "د. سالم"
             continue
-        if t in STOP_BEFORE or t in SENT_PUNCT or kk in COMPLEMENTIZERS:
-            break
-        if kk in NP_BREAK and k > s:
-            break
-        if kk in preps and k > s:
-            break  # the verb's own preposition: "لفت المهندس إلى ..."
-        if kk == "من" and k > s and k + 1 < end and ctx.keys[k + 1] in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "ناحيته", "ناحيتها"):
-            break
-        if kk in ("عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"):
-            break
-        if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
-            break
-        if kk in TIME_WORDS and k > s and not (kk in ("العام", "العامه") and _drop_article(strip_conj(ctx.keys[k - 1])) in GENERAL_HEADS):
-            break  # "العام" is the year, except after a title (المدير العام، النائب العام، الأمانة العامة)
-        if kk in ("علي",) and k + 1 < end and ctx.keys[k + 1] in ("هامش", "صعيد"):
-            break
-        if k > s and _is_addressee(ctx, k, end):
-            break
-        if k > s and verb_entry(kk)[0] is not None:
-            break
-        if k > s and _stance_object(kk):
-            break  # "أكد الجانبان رفضهما القاطع": the verb's object, not part of the source
-        if kk in ("ب", "بـ") and k + 1 < end and ctx.tok(k + 1) in OPEN_Q:
+        if _np_ends_before(ctx, k, s, end, preps):
             break
         k += 1
-    e = k
+    return _subject_phrase(ctx, s, k)
+
+
+def _np_ends_before(ctx: Ctx, k: int, s: int, end: int, preps: tuple[str, ...]) -> bool:
+    """Does the phrase that starts at s end before token k?  Punctuation, a
+    complementizer, a new clause (فإن، الذي، قوله), the verb's own preposition,
+    a setting (في مؤتمر، خلال، العام الماضي), an addressee, a verb, or the verb's
+    object (رفضهما) end it."""
+    t = ctx.tok(k)
+    kk = ctx.keys[k]
+    if t in STOP_BEFORE or t in SENT_PUNCT or kk in COMPLEMENTIZERS:
+        return True
+    if kk in NP_BREAK and k > s:
+        return True
+    if kk in preps and k > s:
+        return True  # the verb's own preposition: "لفت المهندس إلى ..."
+    if kk == "من" and k > s and k + 1 < end and ctx.keys[k + 1] in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "ناحيته", "ناحيتها"):
+        return True
+    if kk in NP_END_WORDS:
+        return True
+    if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
+        return True
+    if kk in TIME_WORDS and k > s and not (kk in ("العام", "العامه") and _drop_article(strip_conj(ctx.keys[k - 1])) in GENERAL_HEADS):
+        return True  # "العام" is the year, except after a title (المدير العام، النائب العام، الأمانة العامة)
+    if kk == "علي" and k + 1 < end and ctx.keys[k + 1] in ("هامش", "صعيد"):
+        return True
+    if k > s and _is_addressee(ctx, k, end):
+        return True
+    if k > s and verb_entry(kk)[0] is not None:
+        return True
+    if k > s and _stance_object(kk):
+        return True  # "أكد الجانبان رفضهما القاطع": the verb's object, not part of the source
+    return kk in ("ب", "بـ") and k + 1 < end and ctx.tok(k + 1) in OPEN_Q
+
+
+def _subject_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int] | None:
+    """Tokens [s, e) as a subject: not a pronoun (سموه، هو), an addressee (لي), a
+    time word, a prepositional phrase or a verb; without a trailing preposition
+    or conjunction."""
     if e - s == 1 and strip_conj(ctx.keys[s]) in HONORIFIC_PRONOUNS:
         return None  # "وقال سموه": a pronoun subject
     if s < e and ctx.keys[s] in NOT_A_SUBJECT:
@@ -228,7 +255,7 @@ def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str
     if s < e and (ctx.keys[s] in PREPOSITIONS or verb_entry(ctx.keys[s])[0] is not None):
         return None  # a prepositional phrase, not a subject ("حذر من انتقال ...")
     # do not end on a preposition or conjunction
-    while e > s and (ctx.keys[e - 1] in FUNCTION and ctx.keys[e - 1] not in ("د",)):
+    while e > s and (ctx.keys[e - 1] in FUNCTION and ctx.keys[e - 1] != "د"):
         e -= 1
     if e <= s:
         return None
@@ -303,20 +330,19 @@ def _number(ctx: Ctx, s: int, e: int) -> tuple[int | None, int]:
 PRONOUN_SUFFIX = ("هم", "ها", "هن", "كم", "هما")
 
 
-def plausible_prep_source(ctx: Ctx, s: int, e: int, f: dict) -> bool:
+def plausible_prep_source(ctx: Ctx, s: int, e: int, f: Source) -> bool:
     """After وفق / حسب / طبقًا ("in line with") a phrase is a source only when it
     looks like one: a source noun (lexicons), a counted noun, an entity, or a
     short name (لوند) - not "أجندتهم الخاصة", "معايير سيتم إقرارها"."""
-    if f["kind"] in ("anonymous", "media", "document", "organisation") and f["_lexical"] and not f.get("_fallthrough"):
+    if f.kind in ("anonymous", "media", "document", "organisation") and f.lexical and not f.fallthrough:
         return True
-    if f.get("_titled") or f["entity"] is not None:
+    if f.titled or f.entity is not None:
         return True
-    if f["_number"] == "du" and f["count"] == 2 and f["_lexical"] and not f.get("_fallthrough"):
+    if f.number == "du" and f.count == 2 and f.lexical and not f.fallthrough:
         return True  # الوزيران، الجانبان: a dual source noun
-    toks = range(s, e)
     if e - s > 3:
         return False
-    for k in toks:
+    for k in range(s, e):
         t = ctx.tok(k)
         if not _name_like(ctx, k) or ctx.keys[k].endswith(PRONOUN_SUFFIX) or (t.endswith("ه") and len(t) > 3 and not t.endswith("الله")):
             return False
@@ -577,10 +603,92 @@ def dual_singular(head: str, text: str) -> str | None:
     return None
 
 
-def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None) -> dict:
-    """Fields of the source phrase over tokens [s, e) (character span [cs, ce))."""
-    while s < e - 1 and ctx.tok(s) in OPEN_Q:
-        s += 1  # a quoted name: "الصالح"
+@dataclass(eq=False)
+class Source:
+    """A source phrase while the stage works on it.
+
+    The first eight fields are the public record (:meth:`record`, same keys in
+    the same order); the rest are working fields read by the stage and never
+    written: agreement (a pronoun subject must match it), lexicon evidence (is it a
+    source after وفق / حسب?), coordinated conjuncts and, for a pronoun subject,
+    what it was resolved to."""
+
+    start: int
+    end: int
+    text: str
+    named: bool
+    count: int | None
+    kind: str
+    descriptor: dict | None
+    entity: str | None
+    #: "m" / "f": the head's gender, or the verb's for a singular source
+    gender: str = "m"
+    #: "sg" / "du" / "pl"
+    number: str = "sg"
+    #: a plural of things (مصادر، جهات) takes a feminine singular pronoun
+    human: bool = True
+    #: False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
+    lexical: bool = True
+    #: a role noun (titled person): عضو مجلس الشيوخ بوب منينديز، المتحدث باسم الشرطة
+    titled: bool = False
+    #: the head noun is in no source lexicon (a name, or an unknown definite word)
+    fallthrough: bool = False
+    #: token ranges (start, end) of further coordinated sources (منظمة الفاو وبرنامج الأغذية)
+    conj: list[tuple[int, int]] = field(default_factory=list)
+    #: token range of the phrase as found (before a quoted name's marks are skipped)
+    tok: tuple[int, int] | None = None
+    #: public, only for a pronoun subject: "pronoun" and the antecedent's attribution id
+    resolved: str | None = None
+    antecedent: str | None = None
+    #: the attribution whose source a pronoun subject takes (None: a fallback subject or entity)
+    owner: Any = field(default=None, repr=False)
+    #: the source at the start of a chain of pronouns (وقال … وأضاف … وتابع)
+    root: Source | None = field(default=None, repr=False)
+
+    def record(self) -> dict:
+        """The source as written in the attribution record."""
+        out = {"start": self.start, "end": self.end, "text": self.text, "named": self.named, "count": self.count,
+               "kind": self.kind, "descriptor": self.descriptor, "entity": self.entity}
+        if self.resolved is not None:
+            out["resolved"] = self.resolved
+            out["antecedent"] = self.antecedent
+        return out
+
+
+@dataclass
+class _Head:
+    """The head noun of a source phrase and what stands before it."""
+
+    h: int  # token of the head (the phrase's end when it is a number alone)
+    head: str  # bare key of the head; an accusative ا dropped (مسؤولاً -> مسؤول)
+    text: str  # the head as written (a fatha marks the dual, ة the feminine)
+    count: int | None  # a number before the head (خمسة شهود)
+    percent: bool  # the number is a share: "53 % من الشركات"
+    vague: bool  # an unspecified part: عدد من، بعض
+    one_of: bool  # "أحد المسؤولين": one of a group
+    du: str | None  # singular of a dual head (الجانبان -> جانب)
+
+
+@dataclass
+class _Kind:
+    """What the head noun says about the source, before coordination and agreement."""
+
+    count: int | None
+    kind: str = "person"
+    named: bool = True
+    number: str = "sg"
+    human: bool = True
+    titled: bool = False
+    fallthrough: bool = False
+    lexical: bool = True
+    descr_from: int | None = None  # first token of an anonymous source's descriptor
+    name_conj: list[int] = field(default_factory=list)  # و of coordinated names (فرنسا وبريطانيا)
+
+
+def _leading_number(ctx: Ctx, s: int, e: int) -> tuple[int | None, int, bool]:
+    """A number word or digits before the head noun (ثلاثة مسؤولين، 5 شهود):
+    (count, token of what follows, percent).  A number word alone is a name
+    ("وقال ستون"); a number with % is a share, no count ("53 % من الشركات")."""
     count, used = _number(ctx, s, e)
     if used and s + used >= e and not bare(ctx.keys[s]).isdigit():
         count, used = None, 0  # a number word alone is a name here ("وقال ستون")
@@ -589,11 +697,21 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
     if used and h < e and (ctx.tok(h) in ("%", "٪") or ctx.keys[h] in ("بالماءه", "بالمءه")):
         count, percent = None, True  # "53 % من الشركات": a share, not a number of sources
         h += 1
+    return count, h, percent
+
+
+def _find_head(ctx: Ctx, s: int, e: int) -> _Head:
+    """The head noun: after an opening quote of a quoted name, a number, a vague
+    quantifier (عدد من، بعض) and أحد / إحدى ("one of").  Also reads a dual from
+    the head (مصدران، شاهدا عيان) and an indefinite accusative (مسؤولاً)."""
+    while s < e - 1 and ctx.tok(s) in OPEN_Q:
+        s += 1  # a quoted name: "الصالح"
+    count, h, percent = _leading_number(ctx, s, e)
     vague = False
     if h < e and bare(ctx.keys[h]) in VAGUE and (bare(ctx.keys[h]) not in VAGUE_WITH_MIN or _before_min(ctx, h, e)):
         vague = True
         h += 1
-        while h < e and ctx.keys[h] in ("من",):
+        while h < e and ctx.keys[h] == "من":
             h += 1
     one_of = False
     if h < e and bare(ctx.keys[h]) in ("احد", "احدي") and h + 1 < e:
@@ -601,12 +719,6 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         h += 1
     head = bare(ctx.keys[h]) if h < e else ""
     head_text = ctx.tok(h) if h < e else ""
-    ent = _entity_in(ctx, cs, ce)
-    kind, named, number, human = "person", True, "sg", True
-    descr_from = None
-    titled = fallthrough = False
-    name_conj: list[int] = []
-    lexical = True  # False: a definite noun found in no list (الجدول المرفق) - not a source after وفق/حسب
     du = dual_singular(head, head_text) if not count else None
     accusative = (head.endswith("ا") and head[:-1] in ANON_SG and not count
                   and (h + 1 >= e or ctx.keys[h + 1].endswith("ا")))
@@ -614,161 +726,240 @@ def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None
         head = head[:-1]  # "مسؤولاً"، "محللاً نفطياً ليبياً": an indefinite singular in the accusative
     elif du is None and not count and head.endswith("ا") and h + 1 < e and head[:-1] in ANON_SG | DUAL_PARTY | DUAL_PERSON:
         du = head[:-1]  # شاهدا عيان، وزيرا الخارجية: a dual in construct loses its ن
-    if head in ANON_DU and not count or du is not None and du in ANON_SG and du not in DUAL_PERSON:
-        kind, named, count, number = "anonymous", False, 2, "du"
-        descr_from = h + 1
-    elif du is not None and (du in DUAL_PARTY or du in DUAL_PERSON):
-        # الجانبان، الوزيران، الحكومتان: one source of two, named by neither (guideline §3.3)
+    return _Head(h, head, head_text, count, percent, vague, one_of, du)
+
+
+def _dual_source(hd: _Head) -> _Kind | None:
+    """A dual head: two anonymous sources (مصدران، شاهدا عيان), or one source of
+    two named by neither - الجانبان، الوزيران، الحكومتان (guideline §3.3)."""
+    head, du = hd.head, hd.du
+    if head in ANON_DU and not hd.count or du is not None and du in ANON_SG and du not in DUAL_PERSON:
+        return _Kind(2, "anonymous", named=False, number="du", descr_from=hd.h + 1)
+    if du is not None and (du in DUAL_PARTY or du in DUAL_PERSON):
         kind = "person" if du in DUAL_PERSON else ("media" if du in ("صحيفه", "وكاله", "قناه") else "organisation")
-        named, count, number = False, 2, "du"
-        human = du in DUAL_PERSON
-    elif head in ANON_SG and head in TITLES and _construct(ctx, h, e) and _name_at_end(ctx, h + 1, e):
+        return _Kind(2, kind, named=False, number="du", human=du in DUAL_PERSON)
+    return None
+
+
+def _role_source(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
+    """A singular source noun (مصدر، مسؤول، عضو، المتحدث): a titled person when
+    a holder's name follows, an anonymous source otherwise."""
+    h, head = hd.h, hd.head
+    if head not in ANON_SG:
+        return None
+    if head in TITLES and _construct(ctx, h, e) and _name_at_end(ctx, h + 1, e):
         # "عضو مجلس الشيوخ بوب منينديز"، "مسؤول التدريب بالغرفة عبدالله الصقري": a role and its holder
-        kind, named, titled = "person", True, True
-        count = count or 1
-    elif head in ANON_SG and (_honorific_name(ctx, h + 1, e) or (
-            strip_conj(ctx.keys[h]).startswith("ال") and (_name_after_adjectives(ctx, h + 1, e) or _name_at_end(ctx, h + 1, e)))):
+        return _Kind(hd.count or 1, "person", named=True, titled=True)
+    if _honorific_name(ctx, h + 1, e) or (
+            strip_conj(ctx.keys[h]).startswith("ال") and (_name_after_adjectives(ctx, h + 1, e) or _name_at_end(ctx, h + 1, e))):
         # "عضو مجلس الإدارة الدكتورة سارة العلي": a role with a named holder
-        kind, named, titled = "person", True, True
-        count = count or 1
-    elif head in ANON_SG:
-        kind, named, number = "anonymous", False, "sg"
-        count = count or 1
-        descr_from = h + 1
-    elif head in ANON_PL:
-        kind, named, number = "anonymous", False, "pl"
-        human = head not in ("مصادر", "جهات", "اوساط", "دواءر", "مصادرنا")
-        if one_of:
-            count, number = 1, "sg"
-        elif count is None and head in SOUND_PL_YN and _is_dual_by_vowel(head_text):
-            count, number = 2, "du"
-        elif count is None:
-            count = None
-        descr_from = h + 1
-    elif head in DOC_SG or head in DOC_PL:
-        kind = "document"
-        plural = head in DOC_PL
-        number = "pl" if plural else "sg"
-        human = False
-        named = _doc_named(ctx, h, e)
-        if count is None and not plural:
-            count = 1
-    elif head in MEDIA:
-        kind, named, count = "media", True, count or 1
-    elif head in COLLECTIVE and h + 1 < e and (bare(ctx.keys[h + 1]) in COLLECTIVE_GENERIC or bare(ctx.keys[h + 1]) in ANON_PL):
+        return _Kind(hd.count or 1, "person", named=True, titled=True)
+    return _Kind(hd.count or 1, "anonymous", named=False, number="sg", descr_from=h + 1)
+
+
+def _anonymous_plural(hd: _Head) -> _Kind | None:
+    """A generic plural (مصادر، مسؤولون، شهود): no count unless أحد makes it one
+    (أحد المسؤولين) or a fatha marks a dual (مسؤولَين); مصادر، جهات are not human."""
+    head = hd.head
+    if head not in ANON_PL:
+        return None
+    k = _Kind(hd.count, "anonymous", named=False, number="pl", descr_from=hd.h + 1,
+              human=head not in ("مصادر", "جهات", "اوساط", "دواءر", "مصادرنا"))
+    if hd.one_of:
+        k.count, k.number = 1, "sg"
+    elif k.count is None and head in SOUND_PL_YN and _is_dual_by_vowel(hd.text):
+        k.count, k.number = 2, "du"
+    return k
+
+
+def _document(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
+    """A document (التقرير، البيان، الوثائق): named by an issuer or a title after it."""
+    if hd.head not in DOC_SG and hd.head not in DOC_PL:
+        return None
+    plural = hd.head in DOC_PL
+    count = 1 if hd.count is None and not plural else hd.count
+    return _Kind(count, "document", named=_doc_named(ctx, hd.h, e), number="pl" if plural else "sg", human=False)
+
+
+def _institution(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
+    """An outlet (صحيفة، وكالة), a group by its job (فريق الدفاع: not named), or an
+    organisation (وزارة، هيئة; a generic plural - السلطات، الجهات - is not named)."""
+    h, head = hd.h, hd.head
+    if head in MEDIA:
+        return _Kind(hd.count or 1, "media", named=True)
+    if head in COLLECTIVE and h + 1 < e and (bare(ctx.keys[h + 1]) in COLLECTIVE_GENERIC or bare(ctx.keys[h + 1]) in ANON_PL):
         # فريق الدفاع، وفد من الخبراء: a group described by its job, not named
-        kind, named, count = "organisation", False, count or 1
-    elif head in ORG:
-        kind, named = "organisation", True
+        return _Kind(hd.count or 1, "organisation", named=False)
+    if head in ORG:
         if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات", "اجهزه"):
-            number, count, named, human = "pl", None, False, False
-        else:
-            count = count or 1
-    elif head in TITLES:
-        kind = "person"
-        titled = True
-        named = any(_holder_name(ctx, k, e) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER") or _honorific_name(ctx, h + 1, e)
-        if named and _indefinite_role(ctx, h, e):
-            named = False  # "متحدث باسم شرطة المقاطعة": a spokesman, the names are the institution's
-        if not named:
-            # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
-            k = h
-            while k < e and (bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"} or ctx.tok(k) == "."):
-                k += 1  # "م. القحطاني": an abbreviated honorific
-            # the word after an honorific is a name even when it is also a common word (الدكتور مساعد الأحمد)
-            named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and (
-                bare(ctx.keys[k]) not in COMMON or not ctx.keys[k].startswith("ال"))
-        count = count or 1
-    elif count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head) or (len(head) >= 6 and head.endswith(("يون", "يين"))) or (
+            return _Kind(None, "organisation", named=False, number="pl", human=False)
+        return _Kind(hd.count or 1, "organisation", named=True)
+    return None
+
+
+def _titled_person(ctx: Ctx, hd: _Head, e: int, ent: dict | None) -> _Kind | None:
+    """A title (الوزير، المتحدث، اللواء): named when a holder's name follows it, a
+    PER entity covers it, or an honorific introduces a name; an indefinite role
+    before a prepositional phrase is unnamed (متحدث باسم شرطة المقاطعة)."""
+    h = hd.h
+    if hd.head not in TITLES:
+        return None
+    named = any(_holder_name(ctx, k, e) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER") or _honorific_name(ctx, h + 1, e)
+    if named and _indefinite_role(ctx, h, e):
+        named = False  # "متحدث باسم شرطة المقاطعة": a spokesman, the names are the institution's
+    if not named:
+        # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
+        k = h
+        while k < e and (bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"} or ctx.tok(k) == "."):
+            k += 1  # "م. القحطاني": an abbreviated honorific
+        # the word after an honorific is a name even when it is also a common word (الدكتور مساعد الأحمد)
+        named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and (
+            bare(ctx.keys[k]) not in COMMON or not ctx.keys[k].startswith("ال"))
+    return _Kind(hd.count or 1, "person", named=named, titled=True)
+
+
+def _unlisted_plural(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
+    """A counted or plural noun in no lexicon: "خمسة شهود" (counted), "مطوروها"،
+    "المسعفون"، "الفلسطينيون" (by their shape): an anonymous group."""
+    h, head, count = hd.h, hd.head, hd.count
+    if count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head) or (len(head) >= 6 and head.endswith(("يون", "يين"))) or (
             len(head) >= 5 and head[0] == "م" and head[1] != "ا" and head.endswith("و") and not head.endswith("يو")
             and not ctx.keys[h].startswith("ال") and h + 1 < e and ctx.keys[h + 1].startswith("ال")):
-        # a counted or plural noun not in the lexicon: "خمسة شهود" handled above; "مطوروها", "المسعفون"
-        kind, named, number = "anonymous", False, "pl"
-        descr_from = h + 1
-        if count is not None and count <= 1:
-            count = None
-    else:
-        fallthrough = True
-        named = ent is not None or any(_name_like(ctx, k) for k in range(h, e))
-        name_conj = _coordinated_entities(ctx, h, e)  # "فرنسا وبريطانيا"، "ماي وكازنوف": one source per name
-        if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
-            kind = "organisation"
-        if not named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
-            # a definite word in no list: a family name alone (الرافعي، العبيد) or an
-            # institution (الحكومة الجديدة): identified either way
-            named, lexical = True, False
-            kind = "person" if e - h == 1 else "organisation"
-        count = count or 1
-    if kind != "anonymous" and count is None and number == "sg":
-        count = 1
-    # coordinated sources: "منظمة الفاو وبرنامج الأغذية العالمي" (2), "مصدر أمني وآخر عسكري" (2)
-    conj = _conjuncts(ctx, h, e, kind)
-    if not conj and name_conj:
-        conj = [(c, name_conj[n + 1] if n + 1 < len(name_conj) else e) for n, c in enumerate(name_conj)]
-    conj_spans = [(c, c_end) for c, c_end in conj]
-    if conj:
-        counts, names = [count], [named]
-        for c, c_end in conj:
-            cb = bare(ctx.keys[c])
-            if cb in CONJ_EXTRA or (ctx.keys[c] == "و" and c + 1 < c_end and bare(ctx.keys[c + 1]) in CONJ_EXTRA):
-                counts.append(1)
-                continue
-            sub = describe(ctx, c + (ctx.keys[c] == "و"), c_end, ctx.toks[c]["start"], ctx.toks[c_end - 1]["end"])
-            hk = ctx.keys[c + 1] if ctx.keys[c] == "و" else ctx.keys[c][1:]
-            if _drop_article(hk) in CONJ_ORG and _drop_article(hk) not in ORG:
-                sub = {"count": 1, "named": True}  # برنامج الأغذية العالمي: an institution's name
-            counts.append(sub["count"])
-            names.append(sub["named"])
-        count = None if any(x is None for x in counts) else sum(counts)
-        named = all(names)
-        number = "pl" if count is None or count > 2 else "du"
-    if count is not None and count >= 3 or (count is None and number == "pl"):
-        number = "pl"
-    elif count == 2:
-        number = "du"
-    if vague or percent:
-        count = None
-        if kind in ("person", "organisation") and not titled or kind == "anonymous":
-            # "عدد من السعوديين"، "بعض المسؤولين": an unspecified part of a group is not named
-            named = False
-            kind = "anonymous"
-    if kind == "person" and not named and head not in TITLES and not (du is not None and du in DUAL_PERSON):
-        kind = "anonymous"
-    gender = "f" if head_text.endswith("ة") or head_text.endswith("ه") and head in ("وزاره",) else "m"
+        return _Kind(None if count is not None and count <= 1 else count, "anonymous", named=False, number="pl", descr_from=h + 1)
+    return None
+
+
+def _unlisted(ctx: Ctx, hd: _Head, e: int, ent: dict | None) -> _Kind:
+    """A head in no lexicon: a name (an entity or a name-like word), an organisation
+    by its entity label, or a definite word - a family name alone (الرافعي) or an
+    institution (الحكومة الجديدة) - identified but not ``lexical``."""
+    h = hd.h
+    k = _Kind(hd.count or 1, fallthrough=True)
+    k.named = ent is not None or any(_name_like(ctx, x) for x in range(h, e))
+    k.name_conj = _coordinated_entities(ctx, h, e)  # "فرنسا وبريطانيا"، "ماي وكازنوف": one source per name
+    if ent is not None and ent.get("label") in ("ORG", "LOC", "MISC"):
+        k.kind = "organisation"
+    if not k.named and (strip_conj(ctx.keys[h]).startswith("ال") if h < e else False):
+        # a definite word in no list: a family name alone (الرافعي، العبيد) or an
+        # institution (الحكومة الجديدة): identified either way
+        k.named, k.lexical = True, False
+        k.kind = "person" if e - h == 1 else "organisation"
+    return k
+
+
+def _classify(ctx: Ctx, hd: _Head, e: int, ent: dict | None) -> _Kind:
+    """Kind, named and count from the head noun, trying the lexicons in order."""
+    return (_dual_source(hd) or _role_source(ctx, hd, e) or _anonymous_plural(hd) or _document(ctx, hd, e)
+            or _institution(ctx, hd, e) or _titled_person(ctx, hd, e, ent) or _unlisted_plural(ctx, hd, e)
+            or _unlisted(ctx, hd, e, ent))
+
+
+def _source_conjuncts(ctx: Ctx, h: int, e: int, k: _Kind) -> list[tuple[int, int]]:
+    """Coordinated sources as token ranges: a source head after و ("منظمة الفاو
+    وبرنامج الأغذية العالمي"، "مصدر أمني وآخر عسكري"), else coordinated names."""
+    conj = _conjuncts(ctx, h, e, k.kind)
+    if not conj and k.name_conj:
+        conj = [(c, k.name_conj[n + 1] if n + 1 < len(k.name_conj) else e) for n, c in enumerate(k.name_conj)]
+    return conj
+
+
+def _coordinated_totals(ctx: Ctx, conj: list[tuple[int, int]], count: int | None, named: bool) -> tuple[int | None, bool, str]:
+    """(count, named, number) of coordinated sources: the conjuncts' counts add up
+    (none when one has none: مصادر ومسؤولون), named only when all are;
+    آخر / نظيره count one; an institution's name (برنامج الأغذية) is one, named."""
+    counts, names = [count], [named]
+    for c, c_end in conj:
+        cb = bare(ctx.keys[c])
+        if cb in CONJ_EXTRA or (ctx.keys[c] == "و" and c + 1 < c_end and bare(ctx.keys[c + 1]) in CONJ_EXTRA):
+            counts.append(1)
+            continue
+        sub = describe(ctx, c + (ctx.keys[c] == "و"), c_end, ctx.toks[c]["start"], ctx.toks[c_end - 1]["end"])
+        hk = ctx.keys[c + 1] if ctx.keys[c] == "و" else ctx.keys[c][1:]
+        if _drop_article(hk) in CONJ_ORG and _drop_article(hk) not in ORG:
+            counts.append(1)  # برنامج الأغذية العالمي: an institution's name
+            names.append(True)
+        else:
+            counts.append(sub.count)
+            names.append(sub.named)
+    total = None if any(x is None for x in counts) else sum(counts)
+    return total, all(names), "pl" if total is None or total > 2 else "du"
+
+
+def _unspecified_part(k: _Kind) -> None:
+    """"عدد من السعوديين"، "بعض المسؤولين"، "53 % من الشركات": no count, and an
+    unspecified part of a group (of people or institutions) is anonymous."""
+    k.count = None
+    if k.kind in ("person", "organisation") and not k.titled or k.kind == "anonymous":
+        k.named = False
+        k.kind = "anonymous"
+
+
+def _gender(hd: _Head, number: str, verb_gender: str | None) -> str:
+    """Feminine for a head in ة (or وزاره); a singular source takes its verb's gender."""
+    gender = "f" if hd.text.endswith("ة") or hd.text.endswith("ه") and hd.head in ("وزاره",) else "m"
     if verb_gender and number == "sg":
         gender = verb_gender
-    # descriptor of anonymous sources: the words after the head (not "other")
-    descriptor = None
-    if kind == "anonymous" and descr_from is not None:
-        d = descr_from
-        while d < e and ctx.keys[d] in OTHER_ADJ:
-            d += 1
-        if d < e:
-            dend = e
-            while dend > d and ctx.keys[dend - 1] in OTHER_ADJ:
-                dend -= 1
-            if dend > d:
-                descriptor = (ctx.toks[d]["start"], ctx.toks[dend - 1]["end"])
-    return {
-        "named": bool(named),
-        "count": count,
-        "kind": kind,
-        "descriptor": descriptor,
-        "entity": ent["id"] if ent is not None and kind != "anonymous" and "id" in ent else None,
-        "_conj": conj_spans,
-        "_gender": gender,
-        "_number": number,
-        "_human": human,
-        "_lexical": lexical,
-        "_titled": titled,
-        "_fallthrough": fallthrough,
-    }
+    return gender
 
 
-def compatible(src: dict, gender: str | None, number: str | None) -> bool:
+def _descriptor(ctx: Ctx, k: _Kind, e: int) -> dict | None:
+    """Descriptor of an anonymous source: the words after the head (مصدر «أمني
+    رفيع»), without "other" (آخر، أخرى) at either end."""
+    if k.kind != "anonymous" or k.descr_from is None:
+        return None
+    d = k.descr_from
+    while d < e and ctx.keys[d] in OTHER_ADJ:
+        d += 1
+    if d >= e:
+        return None
+    dend = e
+    while dend > d and ctx.keys[dend - 1] in OTHER_ADJ:
+        dend -= 1
+    if dend <= d:
+        return None
+    return span(ctx.text, ctx.toks[d]["start"], ctx.toks[dend - 1]["end"])
+
+
+def describe(ctx: Ctx, s: int, e: int, cs: int, ce: int, verb_gender: str | None = None) -> Source:
+    """Fields of the source phrase over tokens [s, e) (character span [cs, ce)):
+    head, count, kind, named, coordination, agreement, descriptor, entity."""
+    hd = _find_head(ctx, s, e)
+    ent = _entity_in(ctx, cs, ce)
+    k = _classify(ctx, hd, e, ent)
+    if k.kind != "anonymous" and k.count is None and k.number == "sg":
+        k.count = 1
+    conj = _source_conjuncts(ctx, hd.h, e, k)
+    if conj:
+        k.count, k.named, k.number = _coordinated_totals(ctx, conj, k.count, k.named)
+    if k.count is not None and k.count >= 3 or (k.count is None and k.number == "pl"):
+        k.number = "pl"
+    elif k.count == 2:
+        k.number = "du"
+    if hd.vague or hd.percent:
+        _unspecified_part(k)
+    if k.kind == "person" and not k.named and hd.head not in TITLES and not (hd.du is not None and hd.du in DUAL_PERSON):
+        k.kind = "anonymous"  # a person with no name and no title: مواطن، شخص
+    return Source(
+        start=cs, end=ce, text=ctx.text[cs:ce],
+        named=bool(k.named),
+        count=k.count,
+        kind=k.kind,
+        descriptor=_descriptor(ctx, k, e),
+        entity=ent["id"] if ent is not None and k.kind != "anonymous" and "id" in ent else None,
+        gender=_gender(hd, k.number, verb_gender),
+        number=k.number,
+        human=k.human,
+        lexical=k.lexical,
+        titled=k.titled,
+        fallthrough=k.fallthrough,
+        conj=conj,
+    )
+
+
+def compatible(src: Source, gender: str | None, number: str | None) -> bool:
     """Can a pronoun subject of this gender/number (the continuation verb's
     agreement) refer to this source?"""
-    sn, sg, hum = src["_number"], src["_gender"], src["_human"]
+    sn, sg, hum = src.number, src.gender, src.human
     if number is None:
         return True
     if number == "sg":

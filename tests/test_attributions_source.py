@@ -1,0 +1,208 @@
+"""The named steps of the attributions stage: the source phrase (head, count,
+kind, agreement), the ``Source`` dataclass and its record, and the readers of
+each cue kind in :func:`pipeline.attributions.extract`.
+
+Every Arabic sentence here is written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.attributions import extract
+from pipeline.attributions.cue import Ctx
+from pipeline.attributions.source import Source, _find_head, compatible, describe, np_after
+from pipeline.record import check_spans, new_record
+from pipeline.stages.normalise import Normalise
+from pipeline.stages.tokenise import Tokenise
+
+_NORM, _TOK = Normalise(), Tokenise()
+
+PUBLIC_KEYS = ["start", "end", "text", "named", "count", "kind", "descriptor", "entity"]
+
+
+def prepare(text: str) -> dict:
+    rec = _TOK(_NORM(new_record("t", text, {})))
+    rec["entities"] = []
+    rec["events"] = []
+    return rec
+
+
+def attrs(text: str) -> list[dict]:
+    rec = prepare(text)
+    rec["attributions"] = extract(rec)
+    check_spans(rec)
+    return rec["attributions"]
+
+
+def phrase(text: str, words: str) -> tuple[Ctx, int, int]:
+    """Ctx of ``text`` and the token range [s, e) of ``words`` in it."""
+    ctx = Ctx(prepare(text))
+    want = words.split()
+    for s in range(ctx.n - len(want) + 1):
+        if [ctx.tok(k) for k in range(s, s + len(want))] == want:
+            return ctx, s, s + len(want)
+    raise AssertionError(f"{words!r} not in {text!r}")
+
+
+def described(text: str, words: str, verb_gender: str | None = None) -> Source:
+    ctx, s, e = phrase(text, words)
+    return describe(ctx, s, e, ctx.toks[s]["start"], ctx.toks[e - 1]["end"], verb_gender=verb_gender)
+
+
+# ---------------------------------------------------------------- head and count
+
+
+def test_number_word_before_head_gives_the_count():
+    text = "قال ثلاثة مسؤولين محليين إن الجسر سيفتح الشهر المقبل."
+    ctx, s, e = phrase(text, "ثلاثة مسؤولين محليين")
+    hd = _find_head(ctx, s, e)
+    assert (hd.h, hd.count, hd.percent, hd.vague) == (s + 1, 3, False, False)
+    (a,) = attrs(text)
+    src = a["source"]
+    assert src["text"] == "ثلاثة مسؤولين محليين"
+    assert (src["count"], src["kind"], src["named"]) == (3, "anonymous", False)
+    assert src["descriptor"]["text"] == "محليين"
+    assert a["content"]["text"] == "الجسر سيفتح الشهر المقبل"
+
+
+def test_share_with_percent_is_no_count():
+    text = "وقال 40 % من الطلاب إن الاختبار كان صعبا."
+    ctx, s, e = phrase(text, "40 % من الطلاب")
+    hd = _find_head(ctx, s, e)
+    assert hd.percent and hd.count is None
+    (a,) = attrs(text)
+    assert (a["source"]["count"], a["source"]["kind"], a["source"]["named"]) == (None, "anonymous", False)
+
+
+def test_vague_quantifier_skips_to_the_group():
+    text = "وقال عدد من السكان إن المياه انقطعت منذ يومين."
+    ctx, s, e = phrase(text, "عدد من السكان")
+    hd = _find_head(ctx, s, e)
+    assert hd.vague and hd.h == s + 2
+    (a,) = attrs(text)
+    assert a["source"]["text"] == "عدد من السكان"
+    assert (a["source"]["count"], a["source"]["kind"]) == (None, "anonymous")
+
+
+def test_dual_anonymous_head_counts_two():
+    (a,) = attrs("وقال مصدران أمنيان إن الطريق أغلق بعد الحادث.")
+    src = a["source"]
+    assert src["text"] == "مصدران أمنيان"
+    assert (src["count"], src["kind"], src["named"]) == (2, "anonymous", False)
+    assert src["descriptor"]["text"] == "أمنيان"
+
+
+def test_dual_party_is_one_unnamed_source_of_two():
+    (a,) = attrs("وأكد الجانبان أن المحادثات كانت مثمرة.")
+    src = a["source"]
+    assert (src["text"], src["count"], src["kind"], src["named"]) == ("الجانبان", 2, "organisation", False)
+    assert described("وأكد الجانبان أن المحادثات كانت مثمرة.", "الجانبان").number == "du"
+
+
+# ---------------------------------------------------------------- kind and named
+
+
+def test_title_with_holder_name_is_a_named_person():
+    (a,) = attrs("وقال المتحدث باسم البلدية خالد العمري إن الأعمال انتهت.")
+    src = a["source"]
+    assert src["text"] == "المتحدث باسم البلدية خالد العمري"
+    assert (src["kind"], src["named"], src["count"]) == ("person", True, 1)
+
+
+def test_ministry_after_cue_phrase_is_a_named_organisation():
+    (a,) = attrs("وبحسب وزارة الزراعة، فقد تراجع إنتاج القمح هذا الموسم.")
+    assert a["cue"]["text"] == "وبحسب" and a["cue"]["type"] == "preposition"
+    assert a["source"]["text"] == "وزارة الزراعة"
+    assert (a["source"]["kind"], a["source"]["named"], a["source"]["count"]) == ("organisation", True, 1)
+    assert a["content"]["text"] == "تراجع إنتاج القمح هذا الموسم"
+
+
+def test_generic_plural_is_not_human_and_takes_a_feminine_singular_pronoun():
+    src = described("المصادر الطبية أكدت أن المستشفى استقبل عشرات المصابين.", "المصادر الطبية")
+    assert (src.kind, src.number, src.human, src.count) == ("anonymous", "pl", False, None)
+    assert compatible(src, "f", "sg")  # المصادر … وأضافت
+    assert not compatible(src, "m", "pl")  # not وأضافوا
+
+
+def test_singular_source_takes_the_verb_gender():
+    src = described("قالت الوزيرة إن الخطة جاهزة للتنفيذ.", "الوزيرة", verb_gender="f")
+    assert (src.gender, src.number, src.titled) == ("f", "sg", True)
+    assert compatible(src, "f", "sg") and not compatible(src, "m", "sg")
+
+
+def test_honorific_pronoun_is_no_subject_phrase():
+    ctx, s, _ = phrase("وقال سموه إن المشروع يخدم المنطقة.", "سموه")
+    assert np_after(ctx, s, ctx.n) is None
+
+
+# ---------------------------------------------------------------- Source record
+
+
+def test_source_record_has_only_the_public_keys_in_order():
+    src = described("وقال مصدران أمنيان إن الطريق أغلق بعد الحادث.", "مصدران أمنيان")
+    rec = src.record()
+    assert list(rec) == PUBLIC_KEYS
+    assert rec["text"] == "مصدران أمنيان" and rec["descriptor"]["text"] == "أمنيان"
+    assert src.conj == [] and src.lexical and not src.fallthrough
+
+
+def test_resolved_source_record_adds_resolution_keys_last():
+    src = Source(start=0, end=4, text="وزير", named=False, count=1, kind="person", descriptor=None, entity=None,
+                 resolved="pronoun", antecedent="a1")
+    assert list(src.record()) == PUBLIC_KEYS + ["resolved", "antecedent"]
+    assert src.record()["antecedent"] == "a1"
+
+
+# ---------------------------------------------------------------- readers by cue kind
+
+
+def test_preposed_subject_of_a_verb():
+    (a,) = attrs("المصادر الطبية أكدت أن المستشفى استقبل عشرات المصابين.")
+    assert a["cue"]["text"] == "أكدت"
+    assert (a["source"]["start"], a["source"]["text"]) == (0, "المصادر الطبية")
+    assert a["content"]["text"] == "المستشفى استقبل عشرات المصابين"
+
+
+def test_parenthetical_verb_after_its_claim():
+    (a,) = attrs("ارتفعت الأسعار في الأسواق، كما قالت الغرفة التجارية.")
+    assert a["source"]["text"] == "الغرفة التجارية"
+    assert a["content"]["text"] == "ارتفعت الأسعار في الأسواق"
+
+
+def test_pronoun_continuation_takes_the_earlier_source():
+    first, second = attrs("قالت الوزيرة إن الخطة جاهزة للتنفيذ. وأضافت أن العمل يبدأ في الربيع.")
+    assert second["cue"]["text"] == "وأضافت"
+    assert second["source"]["resolved"] == "pronoun"
+    assert second["source"]["antecedent"] == first["id"] == "a1"
+    assert second["source"]["text"] == first["source"]["text"] == "الوزيرة"
+    assert list(second["source"]) == PUBLIC_KEYS + ["resolved", "antecedent"]
+    assert "resolved" not in first["source"]
+
+
+def test_participle_continuation_in_the_same_sentence():
+    first, second = attrs("وتقول الشركة إن الأرباح زادت، مضيفة أن التوسع مستمر.")
+    assert first["content"]["text"] == "الأرباح زادت"
+    assert (second["cue"]["text"], second["source"]["antecedent"]) == ("مضيفة", "a1")
+    assert second["content"]["text"] == "التوسع مستمر"
+
+
+def test_coordinated_sources_become_one_attribution_each():
+    atts = attrs("وقال مصدر أمني وآخر عسكري إن الهدوء عاد إلى المدينة.")
+    assert [a["source"]["text"] for a in atts] == ["مصدر أمني", "آخر عسكري"]
+    assert all(a["source"]["count"] == 1 and a["source"]["kind"] == "anonymous" for a in atts)
+    assert atts[0]["content"]["text"] == atts[1]["content"]["text"] == "الهدوء عاد إلى المدينة"
+
+
+def test_relayed_source_shares_the_claim():
+    outer, inner = attrs("وقالت وكالة الأنباء نقلاً عن مسؤولين في الميناء إن السفينة وصلت.")
+    assert (outer["source"]["text"], outer["source"]["kind"]) == ("وكالة الأنباء", "media")
+    assert inner["cue"]["text"] == "نقلاً عن"
+    assert inner["source"]["text"] == "مسؤولين في الميناء"
+    assert outer["content"]["text"] == inner["content"]["text"] == "السفينة وصلت"
+
+
+@pytest.mark.parametrize("text", [
+    "يذكر أن المعرض يقام كل عام.",  # impersonal: nobody says it
+    "ونقلت سيارة الإسعاف المصاب إلى المستشفى بعد أن توقف النزيف.",  # نقل … إلى: transported
+])
+def test_no_attribution(text):
+    assert attrs(text) == []
