@@ -37,7 +37,7 @@ preposition on an indefinite noun that is rare in the corpus is left on; a subje
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .arabic import normalise
@@ -61,6 +61,16 @@ NAME_HEAD_MIN = 20
 RATIO = {"و": 30, "ف": 30, "ب": 10, "ل": 10, "س": 10, "ك": 2, "": 30}
 _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0640"}  # harakat, dagger alif, tatweel
 _BARE_ALIF = ("ا", "ٱ")
+# first letters a clitic chain may start with, as written (و ف ب ل ك س, the article's alif), and
+# last letters a pronoun may end with (ه ا م ن ي ك); a token with neither has no clitic.  Marks
+# or tatweel at either end send the token through the full analysis.
+_MAY_START = frozenset("وفبلكساٱ") | _MARKS
+_MAY_END = frozenset("هامنيك") | _MARKS
+
+
+def _plain(c: str) -> bool:
+    """A letter of the basic Arabic block (presentation forms go through the full analysis)."""
+    return "\u0621" <= c <= "\u064a"
 
 
 @dataclass(frozen=True)
@@ -71,14 +81,14 @@ class Chain:
     prep: str  # ب ل ك, or س (future), or ""
     article: bool
 
-    @property
+    @cached_property
     def simple(self) -> bool:
         """One conjunction or one of ب ل, with or without the article (و، بال، لل، فال): the
         chains a lexicon of nouns and verbs is looked up through (not ك, the future, or two
         proclitics)."""
         return not (self.conj and self.prep) and self.prep in ("", "ب", "ل")
 
-    @property
+    @cached_property
     def nominal(self) -> bool:
         """The chain marks a noun: the article, or ب / ك (ل and س also go on verbs)."""
         return self.article or self.prep in ("ب", "ك")
@@ -102,12 +112,18 @@ CHAINS = _chains()
 BY_TEXT = {ch.text: ch for ch in CHAINS}
 
 
+#: the chains by their first letter (most words start with none of them: no loop at all)
+_BY_FIRST: dict[str, tuple[Chain, ...]] = {}
+for _ch in CHAINS:
+    _BY_FIRST[_ch.text[0]] = _BY_FIRST.get(_ch.text[0], ()) + (_ch,)
+
+
 @lru_cache(maxsize=1 << 18)
 def readings(norm: str, min_stem: int = 2) -> tuple[tuple[str, Chain | None], ...]:
     """Every ``(stem, chain)`` reading of a normalised word: the word itself (chain None)
     first, then each chain it starts with, longest first, leaving ``min_stem`` letters."""
     out: list[tuple[str, Chain | None]] = [(norm, None)]
-    for ch in CHAINS:
+    for ch in _BY_FIRST.get(norm[:1], ()):
         if norm.startswith(ch.text) and len(norm) - len(ch.text) >= min_stem:
             out.append((norm[len(ch.text):], ch))
     return tuple(out)
@@ -166,7 +182,11 @@ class Seg:
 def _letters(tok: str) -> tuple[list[int], str]:
     """Positions of the token's letters (marks and tatweel skipped) and their normalised string."""
     pos = [i for i, c in enumerate(tok) if c not in _MARKS]
-    return pos, "".join(normalise(tok[i]) for i in pos)
+    raw = "".join(tok[i] for i in pos)
+    let = normalise(raw)
+    if len(let) != len(raw):  # a character that normalises to none or to several: one at a time
+        let = "".join(normalise(tok[i]) for i in pos)
+    return pos, let
 
 
 def _count(key: str) -> int:
@@ -184,6 +204,8 @@ def _is_word(rest: str, whole: str, clitic: str = "") -> bool:
 def analyse(tok: str) -> Seg:
     """The segmentation of one token (see the module's steps)."""
     n = len(tok)
+    if n < 3 or tok[0] < "\u0621" or (_plain(tok[0]) and tok[0] not in _MAY_START and _plain(tok[-1]) and tok[-1] not in _MAY_END):
+        return Seg(0, 0, n, "none")  # not Arabic, or no proclitic letter first and no pronoun letter last
     pos, let = _letters(tok)
     m = len(let)
     if m < 3 or not all("\u0621" <= c <= "\u064a" for c in let):
@@ -195,10 +217,10 @@ def analyse(tok: str) -> Seg:
     names = known_names()
     is_name = normalise(tok) in names
     # 3. the article (but لليبيا، وللبنان are ل + a name that begins with ل)
-    for ch in CHAINS if not is_name else ():
+    for ch in _BY_FIRST.get(let[0], ()) if not is_name else ():
         if ch.article and ch.prep == "ل" and let.startswith(ch.text) and normalise(tok[at[len(ch.text) - 1]:]) in names:
             return Seg(at[len(ch.text) - 1], at[len(ch.text) - 1], n, "proclitic_name")
-    for ch in CHAINS:
+    for ch in _BY_FIRST.get(let[0], ()):
         if not ch.article or not let.startswith(ch.text) or m - len(ch.text) < 2:
             continue
         if is_name and ch.text != "ال":
@@ -215,14 +237,14 @@ def analyse(tok: str) -> Seg:
     pro, step = 0, "name" if is_name else "stem"
     if let[0] in CONJ and ar.fold(let[1:]) in _whole() and not is_name:
         return Seg(at[1], at[1], n, "proclitic")  # وكان، وكذلك: و + a listed word
-    for ch in CHAINS if not is_name and m >= 4 else ():
+    for ch in _BY_FIRST.get(let[0], ()) if not is_name and m >= 4 else ():
         if ch.article or ch.prep == FUTURE or not let.startswith(ch.text) or m - len(ch.text) < 2:
             continue
         if normalise(tok[at[len(ch.text)]:]) in names and not (len(ch.text) == 2 and normalise(tok[at[1]:]) in names) \
                 and _count(let) <= RATIO[ch.prep or ch.conj] * max(_count(let[len(ch.text):]), MIN_COUNT):
             pro, step = len(ch.text), "proclitic_name"  # وبدمشق: و + ب + دمشق, but و + بغداد
             break
-    for ch in CHAINS if step == "stem" else ():
+    for ch in _BY_FIRST.get(let[0], ()) if step == "stem" else ():
         if ch.article or not let.startswith(ch.text) or m - len(ch.text) < 2:
             continue
         rest = let[len(ch.text):]

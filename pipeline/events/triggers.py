@@ -38,7 +38,8 @@ class Match:
 def candidates(norm: str) -> tuple:
     """The (stem, prefix, nominal) readings of a normalised token, from the one clitic
     analyser's chains (pipeline/clitics.py; cached: the vocabulary of a news stream repeats)."""
-    return tuple((stem, ch.text, ch.nominal) if ch else (stem, "", False) for stem, ch in clitics.readings(norm))
+    # (the analyser's own cache is bypassed: this one already holds the word)
+    return tuple((stem, ch.text, ch.nominal) if ch else (stem, "", False) for stem, ch in clitics.readings.__wrapped__(norm))
 
 
 def _reading_ok(stem: str, prefix: str, nominal: bool, hit) -> bool:
