@@ -47,7 +47,7 @@ GATE_OUT = Path(__file__).resolve().parent / "gate.json"
 GATE = {
     "ASSAULT": {"C": 0.1, "threshold": 0.4, "dense_scale": None, "news": True},
     "PROTEST": {"C": 0.1, "threshold": 0.2, "dense_scale": None},
-    "ASSAULT_RELAXED": {"C": 0.1, "threshold": 0.6, "dense_scale": None, "news": True, "of": "ASSAULT"},
+    "ASSAULT_RELAXED": {"C": 0.1, "threshold": 0.7, "dense_scale": None, "news": True, "of": "ASSAULT"},  # round 6: CV on 2,150 news sentences
 }
 GATE_WINDOW = 3
 GATE_MIN_DF = 2
