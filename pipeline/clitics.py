@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .arabic import normalise
+from .arabic import _INVISIBLE, normalise
 from .errors import PipelineError
 from .lang import ar
 
@@ -60,6 +60,7 @@ NAME_HEAD_MIN = 20
 #: و and ف go on any word (واضاف 3,617 is 22 times اضاف), ك "like" is rare on nouns (كتابي)
 RATIO = {"و": 30, "ف": 30, "ب": 10, "ل": 10, "س": 10, "ك": 2, "": 30}
 _MARKS = frozenset(chr(c) for c in range(0x064B, 0x0653)) | {"\u0670", "\u0640"}  # harakat, dagger alif, tatweel
+_SKIP = _MARKS | _INVISIBLE  # neither is a letter: skipped when letters are counted
 _BARE_ALIF = ("ا", "ٱ")
 # first letters a clitic chain may start with, as written (و ف ب ل ك س, the article's alif), and
 # last letters a pronoun may end with (ه ا م ن ي ك); a token with neither has no clitic.  Marks
@@ -109,8 +110,6 @@ def _chains() -> tuple[Chain, ...]:
 
 #: every proclitic chain, longest first
 CHAINS = _chains()
-BY_TEXT = {ch.text: ch for ch in CHAINS}
-
 
 #: the chains by their first letter (most words start with none of them: no loop at all)
 _BY_FIRST: dict[str, tuple[Chain, ...]] = {}
@@ -156,9 +155,15 @@ def known_names(path: Path = NAMES_FILE) -> frozenset:
         raise PipelineError("E205", path=path, detail=type(e).__name__) from None
 
 
-def files() -> dict[str, Path]:
-    """The model files the analysis depends on (their hashes go into the manifest)."""
-    return {"words": WORDS_FILE, "names": NAMES_FILE}
+@lru_cache(maxsize=1)
+def digests() -> dict[str, str]:
+    """sha256 (16 hex digits) of each model file the analysis depends on, for the manifest and
+    the result cache's key (E205 when one is missing)."""
+    import hashlib
+
+    word_counts(), known_names()
+    return {name: hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+            for name, path in (("words", WORDS_FILE), ("names", NAMES_FILE))}
 
 
 # ---------------------------------------------------------------- the analysis
@@ -174,19 +179,14 @@ class Seg:
     enc: int
     step: str
 
-    @property
-    def trivial(self) -> bool:
-        return self.pro == 0 and self.art == 0
 
-
-def _letters(tok: str) -> tuple[list[int], str]:
-    """Positions of the token's letters (marks and tatweel skipped) and their normalised string."""
-    pos = [i for i, c in enumerate(tok) if c not in _MARKS]
+def _letters(tok: str) -> tuple[list[int], str, str] | None:
+    """Positions of the token's letters (marks, tatweel, zero-width marks skipped), the letters as written and
+    normalised; None where normalising changes their number (a ligature: no offsets to give)."""
+    pos = [i for i, c in enumerate(tok) if c not in _SKIP]
     raw = "".join(tok[i] for i in pos)
     let = normalise(raw)
-    if len(let) != len(raw):  # a character that normalises to none or to several: one at a time
-        let = "".join(normalise(tok[i]) for i in pos)
-    return pos, let
+    return (pos, raw, let) if len(let) == len(raw) else None
 
 
 def _count(key: str) -> int:
@@ -206,19 +206,22 @@ def analyse(tok: str) -> Seg:
     n = len(tok)
     if n < 3 or tok[0] < "\u0621" or (_plain(tok[0]) and tok[0] not in _MAY_START and _plain(tok[-1]) and tok[-1] not in _MAY_END):
         return Seg(0, 0, n, "none")  # not Arabic, or no proclitic letter first and no pronoun letter last
-    pos, let = _letters(tok)
+    letters = _letters(tok)
+    if letters is None:
+        return Seg(0, 0, n, "none")
+    pos, raw, let = letters
     m = len(let)
     if m < 3 or not all("\u0621" <= c <= "\u064a" for c in let):
         return Seg(0, 0, n, "none")
-    at = pos + [n]  # offset of the boundary before letter i
+    at = [0] + pos[1:] + [n]  # offset of the boundary before letter i (marks before the first letter go with it)
     key = ar.fold(let)
     if key in _whole():
         return Seg(0, 0, n, "whole")
     names = known_names()
-    is_name = normalise(tok) in names
+    is_name = let in names  # (the normalised token: marks and tatweel are gone from both)
     # 3. the article (but لليبيا، وللبنان are ل + a name that begins with ل)
     for ch in _BY_FIRST.get(let[0], ()) if not is_name else ():
-        if ch.article and ch.prep == "ل" and let.startswith(ch.text) and normalise(tok[at[len(ch.text) - 1]:]) in names:
+        if ch.article and ch.prep == "ل" and let.startswith(ch.text) and let[len(ch.text) - 1:] in names:
             return Seg(at[len(ch.text) - 1], at[len(ch.text) - 1], n, "proclitic_name")
     for ch in _BY_FIRST.get(let[0], ()):
         if not ch.article or not let.startswith(ch.text) or m - len(ch.text) < 2:
@@ -240,7 +243,7 @@ def analyse(tok: str) -> Seg:
     for ch in _BY_FIRST.get(let[0], ()) if not is_name and m >= 4 else ():
         if ch.article or ch.prep == FUTURE or not let.startswith(ch.text) or m - len(ch.text) < 2:
             continue
-        if normalise(tok[at[len(ch.text)]:]) in names and not (len(ch.text) == 2 and normalise(tok[at[1]:]) in names) \
+        if let[len(ch.text):] in names and not (len(ch.text) == 2 and let[1:] in names) \
                 and _count(let) <= RATIO[ch.prep or ch.conj] * max(_count(let[len(ch.text):]), MIN_COUNT):
             pro, step = len(ch.text), "proclitic_name"  # وبدمشق: و + ب + دمشق, but و + بغداد
             break
@@ -260,7 +263,6 @@ def analyse(tok: str) -> Seg:
         pro, step = len(ch.text), "proclitic"
         break
     # 7. the enclitic pronoun, matched on the letters as written: a final ة or ى is no pronoun
-    raw = "".join(tok[i] for i in pos)
     stem = let[pro:]
     enc = m
     for p in PRONOUNS if step != "proclitic_name" else ():

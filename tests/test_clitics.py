@@ -140,3 +140,15 @@ def test_annotators_segmentation_is_read_as_boundaries(tok, seg, want):
     from pipeline.annotation.clitics import parse_seg
 
     assert parse_seg(tok, seg) == want
+
+
+def test_marks_and_invisible_characters_stay_inside_their_part():
+    """A leading diacritic or tatweel is no proclitic; a zero-width mark before the article goes
+    with it; a ligature (ﻷ = ل + أ) cannot be cut, so it gets no segmentation at all."""
+    for tok in ("ـقطعة", "َنفْس"):
+        s = clitics.analyse(tok)
+        assert s.pro == 0 and s.art == 0, tok
+    tok = "\u200fالمدينة"
+    s = clitics.analyse(tok)
+    assert (s.pro, tok[s.pro:s.art], tok[s.art:]) == (0, "\u200fال", "مدينة")
+    assert clitics.analyse("اﻷعياد") == clitics.Seg(0, 0, 6, "none")

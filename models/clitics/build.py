@@ -8,14 +8,12 @@ never read.  Deterministic: sorted by key.
 """
 from __future__ import annotations
 
-import json
-import zipfile
 from collections import Counter
 from pathlib import Path
 
 import regex
 
-from pipeline.annotation.sample import HELD_DAYS
+from pipeline.annotation.sample import HELD_DAYS, load_days
 from pipeline.lang.ar import key
 from pipeline.tokenize import TOKEN_RE
 
@@ -27,17 +25,13 @@ _ARABIC_WORD = regex.compile(r"^[\u0621-\u064A]+$")
 
 def counts(data_dir: Path) -> Counter:
     c: Counter = Counter()
-    for z in sorted(Path(data_dir, "saudinewsnet").glob("*.zip")):
-        if z.stem[:10] in HELD_DAYS:
+    for day, arts in load_days(data_dir).items():
+        if day[:10] in HELD_DAYS:
             continue
-        with zipfile.ZipFile(z) as zf:
-            for name in sorted(zf.namelist()):
-                if not name.endswith(".json"):
-                    continue
-                for art in json.loads(zf.read(name).decode("utf-8")):
-                    for field in ("title", "content"):
-                        for m in TOKEN_RE.finditer(art.get(field) or ""):
-                            c[m.group()] += 1
+        for art in arts:
+            for field in ("title", "content"):
+                for m in TOKEN_RE.finditer(art.get(field) or ""):
+                    c[m.group()] += 1
     out: Counter = Counter()
     for w, n in c.items():
         k = key(w)

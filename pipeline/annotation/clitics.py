@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..tokenize import sentences, tokens
 from .sample import HELD_DAYS, load_days, sha1
+from .store import read_tsv
 
 SEED = 20261203
 PRO_LETTERS = "وفبلكس"
@@ -131,7 +132,7 @@ def cmd_store(a) -> int:
     work = Path(a.work)
     index = {r["id"]: r for r in map(json.loads, (work / "clitics-index.jsonl").read_text(encoding="utf-8").splitlines())}
     gold = _read(work / "out" / "cl-01.tsv")
-    adj = _read(work / "out" / "cl-A.tsv") if (work / "out" / "cl-A.tsv").exists() else {}
+    adj = _read(work / "out" / "cl-A.tsv")  # adjudications (none: an empty file or no file)
     out = []
     for uid, row in index.items():
         tok = days[row["zip"]][row["index"]]["content"][row["span"][0]:row["span"][1]]
@@ -147,12 +148,8 @@ def cmd_store(a) -> int:
 
 
 def _read(path: Path) -> dict[str, str]:
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            out[parts[0]] = parts[2].strip()
-    return out
+    """``{id: segmentation}`` of an annotator's file (``ID<TAB>token<TAB>segmentation``)."""
+    return {uid: parts[2].strip() for uid, parts in read_tsv(path).items() if len(parts) >= 3}
 
 
 def agreement(work: Path) -> dict:

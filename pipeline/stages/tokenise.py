@@ -2,10 +2,6 @@
 token carries clitics, its segmentation ``seg``: pipeline/clitics.py)."""
 from __future__ import annotations
 
-import hashlib
-from functools import lru_cache
-from pathlib import Path
-
 from .. import clitics
 from ..arabic import normalise
 from ..registry import Stage, register
@@ -19,12 +15,11 @@ class Tokenise(Stage):
 
     def __init__(self, **config):
         super().__init__(**config)
-        clitics.word_counts()  # E205 now, not at the first record, when a model file is missing
-        clitics.known_names()
+        clitics.digests()  # E205 now, not at the first record, when a model file is missing
 
     def info(self) -> dict:
         d = super().info()
-        d["clitics"] = {name: _file_digest(path) for name, path in clitics.files().items()}
+        d["clitics"] = clitics.digests()
         return d
 
     def __call__(self, rec: dict) -> dict:
@@ -44,7 +39,3 @@ class Tokenise(Stage):
         rec["sentences"] = [{"start": s, "end": e, "tokens": [a, b]} for s, e, a, b in sentences(text, toks)]
         return rec
 
-
-@lru_cache(maxsize=8)
-def _file_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
