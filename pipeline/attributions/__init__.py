@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..lang import ar
 from ..record import span
 from ..spans import SpanIndex
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
@@ -168,7 +169,7 @@ def _opens_clause(ctx: Ctx, c: Cue) -> bool:
 
 #: reporting verbs with a frequent non-reporting sense (نقل "move", نشر "deploy"): their
 #: subject must look like a source
-AMBIGUOUS_VERBS = {"نقل", "نشر"}
+AMBIGUOUS_VERBS = ar.words("attr_ambiguous_verbs")
 
 
 def _agrees_as_pronoun(cue: Cue) -> bool:
@@ -193,7 +194,7 @@ def _enclosing_start(found: list[Attribution], i: int, a: int) -> int:
     return best
 
 
-QAWL = {"قوله", "قولها", "قولهم", "قولهما", "القول", "بقوله", "بقولها"}
+QAWL = ar.words("attr_qawl")
 
 
 def _source_start(ctx: Ctx, cue: Cue, limit: int) -> tuple[int, bool]:

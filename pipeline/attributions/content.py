@@ -18,12 +18,13 @@ bare أن is left out, أنه / إنها (which carry the claim's subject) are k
 """
 from __future__ import annotations
 
+from ..lang import ar
 from .cue import OPEN_Q, SENT_PUNCT, Ctx
 
 TRAIL = {"،", ",", ".", ":", "؛", ";", "-", "–", "…", "!", "؟", "?"}
-LEAD_SKIP = {"،", ",", ":", "فقد", "فان", "ف", "فانه_", "فلقد", "فإن"}
+LEAD_SKIP = ar.words("attr_lead_skip")
 CLOSERS = {"»", "”", "›", '"'}
-CUT_BACK = {"،", ",", "و", "كما", "وكما", "فيما", "بينما", "؛", "-", "–"}
+CUT_BACK = ar.words("attr_cut_back")
 
 
 def char_span(ctx: Ctx, s: int, e: int) -> tuple[int, int] | None:

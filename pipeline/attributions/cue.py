@@ -40,21 +40,20 @@ DAMMA = "\u064f"
 #: how far (in tokens) a verb's complement may be from the verb
 MAX_COMP_DIST = 32
 MAX_QUOTE_DIST = 14
-CONDITIONAL_AFTER = {"شاء", "وجد", "وجدت", "امكن", "اقتضي", "اقتضت", "لزم", "استطاع"}
-RELATIVE_NOUN = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي"}
+CONDITIONAL_AFTER = ar.words("attr_conditional_after")
+RELATIVE_NOUN = ar.words("attr_relative_noun")
 #: reporting verbs whose nominal complement is a claim when it opens with a fact head
 #: (``lang/ar/attribution_fact_heads.txt``): with their preposition (كشف عن، أشار إلى) ...
-NOMINAL_LEMMAS = {"اعلن", "كشف", "اكد", "شدد", "نفي", "اشار", "لفت", "افصح", "تحدث"}
+NOMINAL_LEMMAS = ar.words("attr_nominal_lemmas")
 #: ... and, for these, as a direct object too (أعلنت الوزارة وفاة …، نفى المصدر صحة …)
-DIRECT_LEMMAS = {"اعلن", "اكد", "نفي"}
+DIRECT_LEMMAS = ar.words("attr_direct_lemmas")
 #: ... and, for these, with a glued بـ (أفاد مسؤول بمقتل …، أفادت الوكالة بوقوع انفجار)
-BA_LEMMAS = {"افاد"}
+BA_LEMMAS = ar.words("attr_ba_lemmas")
 #: opinion verbs (رأى، اعتبر، توقع، رجح) are no report in a conditional or temporal clause:
 #: "وعندما يرى المستثمرون أن العائد مجزٍ سيعودون"، "إذا رأت اللجنة أن" (guideline §1)
-OPINION_LEMMAS = {"راي", "اعتبر", "توقع", "رجح", "لاحظ", "اعتقد"}
-CONDITIONAL_BEFORE = {"عندما", "وعندما", "فعندما", "حين", "وحين", "حينما", "وحينما", "اذا", "واذا", "فاذا", "لو", "ولو",
-                      "كلما", "وكلما", "متي", "ومتي", "لما", "ولما", "ان_"}
-DEMONSTRATIVES = {"هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك", "هو", "وهو", "هي", "وهي", "الامر", "والامر", "وهو_"}
+OPINION_LEMMAS = ar.words("attr_opinion_lemmas")
+CONDITIONAL_BEFORE = ar.words("attr_conditional_before")
+DEMONSTRATIVES = ar.words("attr_demonstratives")
 
 
 @dataclass

@@ -56,33 +56,28 @@ from .lexicon import (
 )
 
 from ..numbers import TENS, UNITS, WORDS as NUMBER_WORDS, read_number
+from ..phrases import END, grow
 
 FATHA = "\u064e"
 MAX_NP = 16
 #: particles that may open a clause before a preposed source (كما، من جهته، وقد)
-LEAD_PARTICLES = {"و", "ف", "هذه", "وهذه", "هذا", "وهذا", "هي", "وهي", "هو", "وهو", "كما", "وكما", "ثم", "قد", "وقد", "فقد", "لكن", "ولكن", "بينما", "فيما", "وفيما", "حيث", "اذ",
-                  "من", "جهته", "جهتها", "ناحيته", "ناحيتها", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "ومن",
-                  "في", "المقابل", "حين", "وفي", "اما", "واما", "ان", "غير", "الا", "كذلك"}
+LEAD_PARTICLES = ar.words("attr_lead_particles")
 STOP_BEFORE = {"،", ",", ".", ":", "؛", ";", "(", ")", "؟", "!", "»", "”", "-", "–"}
 #: adverbs and pronoun-object prepositions between a cue and its subject ("نقلت عنه وكالة", "أشارت فيه")
-LEADING_SKIP = {"قد", "ايضا", "كذلك", "عنه", "عنها", "عنهم", "عنهما", "بدوره", "بدورها", "بهذا", "بذلك", "فيه", "فيها", "فيهم",
-                "منه", "منها", "عليه", "عليها", "معه", "معها", "اليه", "اليها", "بهذا_", "بدورهم", "بدوري", "بدورنا",
-                "به", "بها", "بهم", "بهما"}
-PREPOSITIONS = {"في", "من", "عن", "علي", "الي", "مع", "بين", "حول", "خلال", "عبر", "امام", "بعد", "قبل", "منذ", "عند", "لدي",
-                "ل", "ب", "ك", "ضد", "نحو", "بشان", "تجاه", "ازاء"}
-AUX_KANA = {"كان", "كانت", "وكان", "وكانت", "كانوا", "وكانوا", "اما", "واما", "فكان", "فكانت"}
+LEADING_SKIP = ar.words("attr_leading_skip")
+PREPOSITIONS = ar.words("attr_prepositions")
+AUX_KANA = ar.words("attr_aux_kana")
 #: honorific pronouns standing for a named person: وقال سموه، وأكد معاليه (resolved like a pronoun subject)
-HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فضيلته", "سماحته", "جلالته", "فخامته"}
+HONORIFIC_PRONOUNS = ar.words("attr_honorific_pronouns")
 #: words that end a source phrase: a main clause (فإن، فقد), a relative clause, an adverbial, the quoted "saying"
-NP_BREAK = {"فان", "فانه", "فانها", "فانهم", "فقد", "فلقد", "الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي",
-            "بهذا", "بهذه", "بذلك", "بدوره", "بدورها", "قوله", "قولها", "قولهم", "حيث", "بينما", "فيما", "عندما"}
+NP_BREAK = ar.words("attr_np_break")
 #: ranks and honorifics always followed by a name, even a definite one (اللواء التركي، الشيخ المحيسني)
-HONORIFICS = {"لواء", "عميد", "عقيد", "عماد", "مقدم", "رايد", "راءد", "نقيب", "ملازم", "دكتور", "د", "مهندس", "شيخ", "امير",
-              "سيد", "سيده", "استاذ", "جنرال", "بروفيسور", "ملك", "اميره", "مشير", "ادميرال", "اميرال", "كابتن", "الحاج", "حاج",
-              "محامي", "الاعلامي_", "سمو", "معالي", "فضيله", "سماحه", "م",
-              "دكتوره", "مهندسه", "استاذه", "شيخه"}
-CLAUSE_WORDS = {"كما", "وكما", "حيث", "بينما", "فيما", "وفيما", "ثم", "لكن", "ولكن", "اذ", "ان", "الا", "غير", "بعدما", "عندما",
-                "لان", "لكي", "حتي", "اذا", "لما", "بل", "او"}
+HONORIFICS = ar.words("attr_honorifics")
+OUTLET_ADDRESSEES = ar.ordered("attr_outlet_addressees")
+NON_HUMAN_PLURALS = ar.words("attr_non_human_plurals")
+GENERIC_INSTITUTIONS = ar.words("attr_generic_institutions")
+RANK_QUALIFIERS = ar.words("attr_rank_qualifiers")
+CLAUSE_WORDS = ar.words("attr_clause_words")
 
 
 _ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | NUMBER_WORDS | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
@@ -124,7 +119,7 @@ def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
         return 2
     if kk in ADDRESSEE:
         n = 1
-        if kk.startswith(("لوكاله", "لصحيفه", "لقناه", "لجريده", "لمجله", "لموقع", "لشبكه", "لتلفزيون", "لاذاعه")):
+        if kk.startswith(OUTLET_ADDRESSEES):
             # the outlet's name that follows
             while k + n < b and n < 5 and ctx.keys[k + n] not in COMPLEMENTIZERS and ctx.tok(k + n) not in STOP_BEFORE and ctx.keys[k + n] not in FUNCTION:
                 n += 1
@@ -164,84 +159,167 @@ def _stance_object(kk: str) -> bool:
 
 
 #: words that never open a source phrase after a verb
-NOT_A_SUBJECT = {"هو", "هي", "فهو", "فهي", "وهو", "وهي", "فانها", "فانه", "فانهم", "انها", "انه", "انهم", "لي", "لنا",
-                 "الماضي", "الماضيه", "المقبل", "المقبله", "قاءل"}
+NOT_A_SUBJECT = ar.words("attr_not_a_subject")
 
 
 #: heads that "العام / العامة" qualifies as "general" (not "the year")
-GENERAL_HEADS = TITLES | COMMON | ORG | {"مشرف", "مدعي", "امين", "امانه", "مراقب", "منسق", "قاءد", "مفتش", "رءيس"}
+GENERAL_HEADS = TITLES | COMMON | ORG | ar.words("attr_general_heads")
 
 
 #: prepositions and adverbials that end a source phrase (عن، خلال، أمام، مع، بعد ...)
-NP_END_WORDS = {"عن", "خلال", "امام", "عبر", "اثناء", "عقب", "حول", "بشان", "ازاء", "تجاه", "مع", "لدي_", "الا", "بعد", "قبل", "منذ"}
+NP_END_WORDS = ar.words("attr_np_end_words")
+
+
+@dataclass(frozen=True)
+class _View:
+    """What the source grammars' rules read: the sentence, where the phrase must end, the
+    cue verb's own prepositions (لفت … إلى: the إلى ends the subject) and, for a preposed
+    source, whether the cue follows a relative pronoun (الذي أكد)."""
+    ctx: Ctx
+    end: int
+    preps: tuple[str, ...] = ()
+    relative: bool = False
 
 
 def np_after(ctx: Ctx, k: int, b: int, stop: int | None = None, preps: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The noun phrase starting at token k (after skipping adverbs and
-    addressees), ending before a comma, a setting phrase (في مؤتمر صحافي،
-    خلال، أمس), an addressee, a complementizer or ``stop``."""
+    addressees), grown by :data:`SOURCE_GRAMMAR` (:func:`pipeline.phrases.grow`): it ends
+    before a comma, a setting phrase (في مؤتمر صحافي، خلال، أمس), an addressee, a
+    complementizer or ``stop``."""
     end = b if stop is None else min(b, stop)
     k = _skip_leading(ctx, k, end)
-    s = k
-    open_q = None
-    while k < end and k - s < MAX_NP:
-        t = ctx.tok(k)
-        if open_q is not None:
-            if t == OPEN_Q[open_q]:
-                open_q = None
-            k += 1
-            continue
-        if t in OPEN_Q:
-            c = ctx.close_quote(k, end)
-            if c is not None and c - k <= 5:
-                open_q = t  # a short quoted name: صحيفة “بلومبيرغ”
-                k += 1
-                continue
-            break
-        if t == "(" and k > s:
-            n = _short_paren(ctx, k, end)
-            if n:
-                k += n
-                continue
-        if t == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
-            k += 1  # an abbreviation: "م. أبورأس", "د. سالم"
-            continue
-        if _np_ends_before(ctx, k, s, end, preps):
-            break
-        k += 1
-    return _subject_phrase(ctx, s, k)
+    e, _ = grow(_View(ctx, end, preps), k, end, SOURCE_GRAMMAR, MAX_NP)
+    return _subject_phrase(ctx, k, e)
 
 
-def _np_ends_before(ctx: Ctx, k: int, s: int, end: int, preps: tuple[str, ...]) -> bool:
-    """Does the phrase that starts at s end before token k?  Punctuation, a
-    complementizer, a new clause (فإن، الذي، قوله), the verb's own preposition,
-    a setting (في مؤتمر، خلال، العام الماضي), an addressee, a verb, or the verb's
-    object (رفضهما) end it."""
-    t = ctx.tok(k)
+# The source grammar: each rule reads token k of a phrase that starts at s (pipeline.phrases).
+# The first three take tokens inside a name; the rest end the phrase before token k.
+
+def _short_quote(v: _View, s: int, k: int) -> int | None:
+    """A short quoted name is part of the phrase (صحيفة “بلومبيرغ”); any other quote ends it."""
+    t = v.ctx.tok(k)
+    if t not in OPEN_Q:
+        return None
+    c = v.ctx.close_quote(k, v.end)
+    if c is None or c - k > 5:
+        return END
+    first_close = next(m for m in range(k + 1, c + 1) if v.ctx.tok(m) == OPEN_Q[t])
+    return min(first_close - k + 1, s + MAX_NP - k)
+
+
+def _acronym(v: _View, s: int, k: int) -> int | None:
+    """A short parenthetical inside the phrase: an acronym or alias, (فاو)، (البنتاغون)."""
+    if v.ctx.tok(k) == "(" and k > s:
+        return _short_paren(v.ctx, k, v.end) or None
+    return None
+
+
+def _abbreviation(v: _View, s: int, k: int) -> int | None:
+    """The full stop of an abbreviation: "م. أبورأس", "د. سالم"."""
+    ctx = v.ctx
+    if ctx.tok(k) == "." and k > s and len(ctx.tok(k - 1)) == 1 and ctx.toks[k - 1]["end"] == ctx.toks[k]["start"]:
+        return 1
+    return None
+
+
+def _punctuation(v: _View, _s: int, k: int) -> int | None:
+    """Punctuation or a complementizer (أن، إن) ends the phrase."""
+    t = v.ctx.tok(k)
+    return END if t in STOP_BEFORE or t in SENT_PUNCT or v.ctx.keys[k] in COMPLEMENTIZERS else None
+
+
+def _new_clause(v: _View, s: int, k: int) -> int | None:
+    """A new clause: فإن، فقد، a relative pronoun, an adverbial, the quoted "saying" (قوله)."""
+    return END if k > s and v.ctx.keys[k] in NP_BREAK else None
+
+
+def _verb_preposition(v: _View, s: int, k: int) -> int | None:
+    """The cue verb's own preposition: "لفت المهندس إلى …"."""
+    return END if k > s and v.ctx.keys[k] in v.preps else None
+
+
+def _from_his_side(v: _View, s: int, k: int) -> int | None:
+    """"من جانبه / من جهته": a discourse marker, not part of the source."""
+    keys = v.ctx.keys
+    if keys[k] == "من" and k > s and k + 1 < v.end and keys[k + 1] in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "ناحيته", "ناحيتها"):
+        return END
+    return None
+
+
+def _end_word(v: _View, _s: int, k: int) -> int | None:
+    """A preposition or adverbial that ends a source (عن، خلال، أمام، مع، بعد …)."""
+    return END if v.ctx.keys[k] in NP_END_WORDS else None
+
+
+def _setting(v: _View, _s: int, k: int) -> int | None:
+    """في before a setting (في مؤتمر صحافي، في تصريح) or a time word."""
+    keys = v.ctx.keys
+    if keys[k] == "في" and k + 1 < v.end and (bare(keys[k + 1]) in SETTING_AFTER_FI or keys[k + 1] in SETTING_AFTER_FI or keys[k + 1] in TIME_WORDS):
+        return END
+    if keys[k] == "علي" and k + 1 < v.end and keys[k + 1] in ("هامش", "صعيد"):
+        return END  # على هامش، على صعيد
+    return None
+
+
+def _time_word(v: _View, s: int, k: int) -> int | None:
+    """A time word; "العام" is the year, except after a title (المدير العام، النائب العام، الأمانة العامة)."""
+    keys = v.ctx.keys
+    kk = keys[k]
+    if kk in TIME_WORDS and k > s and not (kk in ("العام", "العامه") and _drop_article(strip_conj(keys[k - 1])) in GENERAL_HEADS):
+        return END
+    return None
+
+
+def _addressee(v: _View, s: int, k: int) -> int | None:
+    """An addressee phrase (لـ«الشرق الأوسط»، للصحافيين): not part of the source."""
+    return END if k > s and _is_addressee(v.ctx, k, v.end) else None
+
+
+def _verb(v: _View, s: int, k: int) -> int | None:
+    """A verb (another cue) or the verb's object (أكد الجانبان رفضهما القاطع)."""
+    kk = v.ctx.keys[k]
+    return END if k > s and (verb_entry(kk)[0] is not None or _stance_object(kk)) else None
+
+
+def _ba_quote(v: _View, _s: int, k: int) -> int | None:
+    """بـ before a quotation: "وصفه بـ«…»"."""
+    return END if v.ctx.keys[k] in ("ب", "بـ") and k + 1 < v.end and v.ctx.tok(k + 1) in OPEN_Q else None
+
+
+#: the order is the order of the decisions (a quote is read before punctuation ends the phrase)
+SOURCE_GRAMMAR = (
+    ("short_quote", _short_quote), ("acronym", _acronym), ("abbreviation", _abbreviation),
+    ("punctuation", _punctuation), ("new_clause", _new_clause), ("verb_preposition", _verb_preposition),
+    ("from_his_side", _from_his_side), ("end_word", _end_word), ("setting", _setting), ("time_word", _time_word),
+    ("addressee", _addressee), ("verb", _verb), ("ba_quote", _ba_quote),
+)
+
+
+# The preposed-source grammar, read backwards from the cue (np_before).
+
+#: words before a preposed source that make it an object, not a clause-initial subject
+OBJECT_BEFORE = ("ما", "بما", "مما", "الي")
+
+
+def _relative_preposition(v: _View, _s: int, k: int) -> int | None:
+    """Before الذي أكد the antecedent may be a preposition's object: "تواصلت مع السفير فلان
+    الذي أكد"; the preposition ends it."""
+    kk = v.ctx.keys[k]
+    return END if v.relative and (kk in PREPOSITIONS or kk == "مع") else None
+
+
+def _clause_start(v: _View, _s: int, k: int) -> int | None:
+    """Punctuation, a clause word (كما، حيث، ثم), a verb, a complementizer or ما / إلى start
+    the clause the preposed source opens."""
+    ctx = v.ctx
     kk = ctx.keys[k]
-    if t in STOP_BEFORE or t in SENT_PUNCT or kk in COMPLEMENTIZERS:
-        return True
-    if kk in NP_BREAK and k > s:
-        return True
-    if kk in preps and k > s:
-        return True  # the verb's own preposition: "لفت المهندس إلى ..."
-    if kk == "من" and k > s and k + 1 < end and ctx.keys[k + 1] in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "ناحيته", "ناحيتها"):
-        return True
-    if kk in NP_END_WORDS:
-        return True
-    if kk == "في" and k + 1 < end and (bare(ctx.keys[k + 1]) in SETTING_AFTER_FI or ctx.keys[k + 1] in SETTING_AFTER_FI or ctx.keys[k + 1] in TIME_WORDS):
-        return True
-    if kk in TIME_WORDS and k > s and not (kk in ("العام", "العامه") and _drop_article(strip_conj(ctx.keys[k - 1])) in GENERAL_HEADS):
-        return True  # "العام" is the year, except after a title (المدير العام، النائب العام، الأمانة العامة)
-    if kk == "علي" and k + 1 < end and ctx.keys[k + 1] in ("هامش", "صعيد"):
-        return True
-    if k > s and _is_addressee(ctx, k, end):
-        return True
-    if k > s and verb_entry(kk)[0] is not None:
-        return True
-    if k > s and _stance_object(kk):
-        return True  # "أكد الجانبان رفضهما القاطع": the verb's object, not part of the source
-    return kk in ("ب", "بـ") and k + 1 < end and ctx.tok(k + 1) in OPEN_Q
+    t = ctx.tok(k)
+    if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in OBJECT_BEFORE:
+        return END
+    return None
+
+
+PREPOSED_GRAMMAR = (("relative_preposition", _relative_preposition), ("clause_start", _clause_start))
 
 
 def _subject_phrase(ctx: Ctx, s: int, e: int) -> tuple[int, int] | None:
@@ -281,18 +359,9 @@ def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, in
     at token i (مصادر مقربة من الكرملين أكدت أن ...).  With ``relative`` the
     cue follows الذي/التي and the phrase is the relative's antecedent, which may
     be the object of a preposition ("تواصلت مع السفير فلان الذي أكد أن")."""
-    k = i
-    if relative:
-        k -= 1  # the relative pronoun
-    while k > a and k > i - MAX_NP:
-        t = ctx.tok(k - 1)
-        kk = ctx.keys[k - 1]
-        if relative and (kk in PREPOSITIONS or kk in ("مع",)):
-            break
-        if t in STOP_BEFORE or t in SENT_PUNCT or kk in CLAUSE_WORDS or verb_entry(kk)[0] is not None or kk in COMPLEMENTIZERS or kk in ("ما", "بما", "مما", "الي"):
-            break
-        k -= 1
-    if k > a and not relative and (ctx.keys[k - 1] in ("ما", "بما", "مما", "الي") or verb_entry(ctx.keys[k - 1])[0] is not None):
+    anchor = i - 1 if relative else i  # the relative pronoun is not part of the phrase
+    k, _ = grow(_View(ctx, a, relative=relative), anchor, a, PREPOSED_GRAMMAR, MAX_NP - (i - anchor), backward=True)
+    if k > a and not relative and (ctx.keys[k - 1] in OBJECT_BEFORE or verb_entry(ctx.keys[k - 1])[0] is not None):
         return None  # the phrase is an object ("مستندا إلى تسجيل تعترف"), not a clause-initial subject
     s, e = k, i
     # relative pronoun before the verb: الحكومة التي أكدت
@@ -398,8 +467,7 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
 
 
 #: nouns whose complement is a place or institution name (منطقة مكة، مطار هيثرو، ولاية تكساس)
-PLACE_NOUNS = {"منطقه", "محافظه", "مدينه", "مقاطعه", "ولايه", "مطار", "ميناء", "اقليم", "بلده", "قريه", "حي", "جزيره",
-               "عاصمه", "دوله", "جمهوريه", "مملكه", "امانه", "بلديه", "جامعه", "شركه", "فرع", "مستشفي", "سجن", "مخيم"}
+PLACE_NOUNS = ar.words("attr_place_nouns")
 
 
 def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
@@ -583,12 +651,10 @@ def _entity_in(ctx: Ctx, cs: int, ce: int):
 
 
 #: singulars whose dual is a source of two: parties and states (organisation), people by title (person)
-DUAL_PARTY = {"جانب", "طرف", "بلد", "دوله", "حكومه", "شركه", "منظمه", "وزاره", "هيءه", "حزب", "حركه", "جيش", "فريق", "نادي",
-              "اتحاد", "جهاز", "مجلس", "وفد", "صحيفه", "وكاله", "قناه"}
-DUAL_PERSON = {"وزير", "رءيس", "زعيم", "امير", "ملك", "شيخ", "سفير", "مبعوث", "قاءد", "لاعب", "مدرب", "نجم", "عالم", "رجل",
-               "نايب", "ناءب", "محافظ", "مدير", "متحدث"}
+DUAL_PARTY = ar.words("attr_dual_party")
+DUAL_PERSON = ar.words("attr_dual_person")
 #: singulars whose -ين form cannot be a sound plural (their plural is broken: جوانب، أطراف، وزراء)
-_DUAL_YN_OK = DUAL_PARTY | {"وزير", "رءيس", "زعيم", "امير", "ملك", "شيخ", "سفير", "مصدر", "قاءد"}
+_DUAL_YN_OK = DUAL_PARTY | ar.words("attr_dual_yn_heads")
 
 
 def dual_singular(head: str, text: str) -> str | None:
@@ -764,7 +830,7 @@ def _anonymous_plural(hd: _Head) -> _Kind | None:
     if head not in ANON_PL:
         return None
     k = _Kind(hd.count, "anonymous", named=False, number="pl", descr_from=hd.h + 1,
-              human=head not in ("مصادر", "جهات", "اوساط", "دواءر", "مصادرنا"))
+              human=head not in NON_HUMAN_PLURALS)
     if hd.one_of:
         k.count, k.number = 1, "sg"
     elif k.count is None and head in SOUND_PL_YN and _is_dual_by_vowel(hd.text):
@@ -791,7 +857,7 @@ def _institution(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
         # فريق الدفاع، وفد من الخبراء: a group described by its job, not named
         return _Kind(hd.count or 1, "organisation", named=False)
     if head in ORG:
-        if head in ("سلطات", "هيءات", "وزارات", "حكومات", "منظمات", "شركات", "جهات", "ادارات", "اجهزه"):
+        if head in GENERIC_INSTITUTIONS:
             return _Kind(None, "organisation", named=False, number="pl", human=False)
         return _Kind(hd.count or 1, "organisation", named=True)
     return None
@@ -810,7 +876,7 @@ def _titled_person(ctx: Ctx, hd: _Head, e: int, ent: dict | None) -> _Kind | Non
     if not named:
         # a rank is followed by a name, definite or not: اللواء التركي، العميد ركن عسيري
         k = h
-        while k < e and (bare(ctx.keys[k]) in HONORIFICS | {"ركن", "اول", "أول"} or ctx.tok(k) == "."):
+        while k < e and (bare(ctx.keys[k]) in HONORIFICS | RANK_QUALIFIERS or ctx.tok(k) == "."):
             k += 1  # "م. القحطاني": an abbreviated honorific
         # the word after an honorific is a name even when it is also a common word (الدكتور مساعد الأحمد)
         named = k > h and bare(ctx.keys[h]) in HONORIFICS and k < e and ctx.keys[k] not in FUNCTION and (

@@ -22,49 +22,42 @@ attached by the stage.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
+from ..lang import ar
 from ..numbers import word_value
+from ..phrases import END, LAST, grow
 from .triggers import candidates
 
-PREPS = {"علي", "ضد", "نحو", "الي", "باتجاه", "صوب", "من"}
-FIXED_OBJECTS = {"النار", "نار", "النيران", "نيران", "نيرانها", "نيرانهم", "الرصاص", "رصاص", "صاروخ", "صواريخ", "صاروخا", "قذيفه", "قذائف",
-                 "قذيفتين", "صاروخين", "سراح", "جوا", "سيطره"}
-QAM = {"قام", "قامت", "قاموا", "يقوم", "تقوم", "يقومون", "اقدم", "اقدمت", "اقدموا"}
-AUX_BEFORE = {"قد", "لقد", "كان", "كانت", "كانوا", "وقد", "فقد"}
+PREPS = ar.words("ev_preps")
+FIXED_OBJECTS = ar.words("ev_fixed_objects")
+QAM = ar.words("ev_actors_qam")
+AUX_BEFORE = ar.words("ev_aux_before")
 
-STOP = set(
-    "في من الي علي عن مع ضد بعد قبل خلال منذ حيث الذي التي الذين اللذين اللتين ان انه انها اذ اذا كما ثم او "
-    "و قد لقد كان كانت كانوا هو هي هم وهو وهي وهم عند عندما حين بين حتي لدي لدى امس اليوم ما لا لم لن "
-    "الا الي الى لكن بل ايضا فيما بينما وفي ومن الى الا انهم بان وان فان اثر جراء بسبب نحو باتجاه صوب "
-    "عبر دون بدون وسط قرب شمال جنوب شرق غرب امام داخل خارج فوق تحت عليه عليها عليهم منه منها منهم به بها بهم له لها لهم "
-    "ففي وكان وكانت وكانوا فكان فكانت رغم يوم يكون تكون غدا الليله صباح مساء ظهر بيد بايدي يد حول بشان فقد وقد بسهوله بسرعه بشكل بصوره بقوه بعنف بشده جدا تماما "
-    "بعدما قبيل اثناء لدي وقال قال قالت وقالت اعلن اعلنت افاد افادت اكد اكدت اضاف اضافت ذكر ذكرت سوي".split()
-)
+STOP = ar.words("ev_stop")
 CLAUSE_END = {".", "؛", ";", ":", "?", "؟", "!"}  # brackets and commas do not end a clause
 PUNCT = set(".،,؛;:؟?!«»()\"'“”-–—/")
-PLACE_NOUNS = {"مدينه", "منطقه", "قريه", "بلده", "حي", "قاعده", "محافظه", "ولايه", "اقليم", "العاصمه", "ساحه", "شارع",
-               "مخيم", "ميدان", "ناحيه", "قضاء", "مديريه", "مطار", "سجن", "مستشفي", "مسجد", "جامع", "كنيسه", "سوق"}
-LOC_PREPS = {"في", "قرب", "وسط", "شمال", "جنوب", "شرق", "غرب", "امام", "داخل", "عبر", "بمدينه", "بمنطقه", "بالقرب", "الي", "نحو"}
+PLACE_NOUNS = ar.words("ev_place_nouns")
+LOC_PREPS = ar.words("ev_loc_preps")
 AGENT_PREPS = (("علي", "يد"), ("علي", "ايدي"), ("من", "قبل"), ("بيد",), ("بايدي",))
 # group/quantity heads whose "من" complement is the actor itself ("عدد من جنود المارينز")
-QUANT_HEADS = {"عدد", "مجموعه", "بعض", "الاف", "مئات", "عشرات", "اعداد", "حشود", "جموع", "مجموعات", "عناصر", "افراد",
-               "الالاف", "المئات", "العشرات", "العديد", "الكثير", "كثير"}
+QUANT_HEADS = ar.words("ev_quant_heads")
 # protester nouns: the source of a PROTEST when the trigger's own phrase gives none
-PROTESTER_STEMS = ("متظاهر", "محتج", "مضرب", "معتصم", "المتظاهر", "المحتج", "المضرب", "المعتصم")
+PROTESTER_STEMS = ar.ordered("ev_protester_stems")
 VICTIM_MODES = {"kill", "assassinate", "abduct", "torture", "sexual", "beat"}
 # count qualifiers before a number: "ما لا يقل عن ثلاثة", "أكثر من عشرين", "ما يزيد على"
 COUNT_QUALIFIERS = (("ما", "لا", "يقل", "عن"), ("ما", "لا", "يقل", "علي"), ("ما", "يزيد", "عن"), ("ما", "يزيد", "علي"),
                     ("اكثر", "من"), ("اقل", "من"))
 # result phrases of an attack: "أدى/أسفر الهجوم … إلى/عن مقتل X": X is the attack's target
-RESULT_VERBS = {"ادي", "ادت", "اسفر", "اسفرت", "يؤدي", "واسفر", "واسفرت", "وادي", "وادت", "فادي", "فادت", "اوقع", "اوقعت", "خلف", "خلفت"}
-CASUALTY_NOUNS = {"مقتل", "اصابه", "جرح", "استشهاد", "سقوط", "وفاه", "قتل", "اصابات"}
+RESULT_VERBS = ar.words("ev_result_verbs")
+CASUALTY_NOUNS = ar.words("ev_casualty_nouns")
 # claims of an attack named by a noun: "هجوم انتحاري نفذته امرأة", "غارة شنتها طائرة",
 # "اعتداء … تبناه تنظيم القاعدة", "هجوم … نسب إلى المتمردين": the phrase after is the attacker
-CLAIM_VERBS = {"نفذته", "نفذها", "نفذتها", "نفذه", "شنته", "شنتها", "شنه", "شنها", "تبناه", "تبنته", "تبناها", "تبنتها",
-               "وتبناه", "وتبنته", "وتبناها", "وتبنتها", "ارتكبه", "ارتكبها", "ارتكبته", "ارتكبتها"}
+CLAIM_VERBS = ar.words("ev_claim_verbs")
 ASCRIBED = (("نسب", "الي"), ("ونسب", "الي"), ("نسبت", "الي"), ("ونسبت", "الي"))
 # a protest's demand names its target: "للمطالبة باستقالة الائتلاف الحاكم" → الائتلاف الحاكم
-DEMANDING = {"للمطالبه", "مطالبين", "مطالبا", "مطالبه", "تطالب", "يطالبون", "مطالبون", "وطالبوا", "طالبوا"}
+DEMANDING = ar.words("ev_demanding")
+PROTEST_AGAINST = ar.words("ev_protest_against")
 
 
 def _stop(w: str) -> bool:
@@ -76,6 +69,113 @@ def _is_word(w: str) -> bool:
     return bool(w) and w not in PUNCT and not all(c in PUNCT for c in w)
 
 
+@dataclass(frozen=True)
+class _Sentence:
+    """What the actor grammars' rules read: the sentence's normalised tokens and the
+    positions of event words (another event's trigger ends a phrase), and where a phrase
+    read forwards must end."""
+    norms: list[str]
+    trig: set[int]
+    end: int = 0
+
+
+# The actor grammar (np_after): each rule reads token j of a phrase that starts at i
+# (pipeline.phrases.grow).  The first takes a token inside a count; the rest end the phrase.
+
+#: words that begin with و but are not a conjunct
+WAW_WORDS = ("واشنطن", "واحد", "واسع", "واضح", "وادي")
+#: approximate-count words that may precede a number inside the phrase
+APPROX = ("نحو", "حوالي", "قرابه")
+
+
+def _count_of_group(v: _Sentence, i: int, j: int) -> int | None:
+    """"ثلاثة من عناصر الشرطة": the من of a count or a quantity head is inside the phrase."""
+    n = v.norms
+    if j > i and n[j] == "من" and (word_value(n[j - 1]) is not None or ar.fold(n[j - 1]) in QUANT_HEADS) \
+            and j + 1 < v.end and _is_word(n[j + 1]):
+        return 1
+    return None
+
+
+def _not_word(v: _Sentence, i: int, j: int) -> int | None:
+    """Punctuation, a function word or another event's trigger."""
+    w = v.norms[j]
+    return END if not _is_word(w) or (j > i and (_stop(w) or j in v.trig)) else None
+
+
+def _conjunct(v: _Sentence, i: int, j: int) -> int | None:
+    """و + word: a new conjunct or clause (not واشنطن, not "ثلاثة وعشرين")."""
+    n = v.norms
+    w = n[j]
+    if j > i and w.startswith("و") and w not in WAW_WORDS and len(w) > 3 and not n[j - 1].isdigit() \
+            and not (word_value(n[j - 1]) is not None and word_value(w) is not None):
+        return END
+    return None
+
+
+def _number(v: _Sentence, i: int, j: int) -> int | None:
+    """A number starts a new phrase (unless an approximate-count word precedes it)."""
+    n = v.norms
+    if j > i and word_value(n[j]) is not None and word_value(n[j - 1]) is None and n[j - 1] not in APPROX:
+        return END
+    return None
+
+
+def _prepositional(v: _Sentence, i: int, j: int) -> int | None:
+    """A prepositional phrase (بوقف، بالضرب)."""
+    w = v.norms[j]
+    return END if j > i and w.startswith(("بال", "بت", "با", "بم")) and len(w) > 4 else None
+
+
+def _indefinite_object(v: _Sentence, i: int, j: int) -> int | None:
+    """"الجيش الإسرائيلي | عنصرين": an indefinite object after a definite subject."""
+    n = v.norms
+    w = n[j]
+    return END if j > i and _definite(n[j - 1]) and not _definite(w) and w.endswith(("ين", "ا")) and len(w) > 3 else None
+
+
+def _quantity_object(v: _Sentence, i: int, j: int) -> int | None:
+    """"السلطات المصرية | مئات من …": a quantity after a definite subject is the object."""
+    n = v.norms
+    return END if j > i and ar.fold(n[j]) in QUANT_HEADS and _definite(n[j - 1]) else None
+
+
+def _agreement(v: _Sentence, i: int, j: int) -> int | None:
+    """"مسلحون مجهولون | ضابطا": agreement ends with the subject."""
+    n = v.norms
+    return END if j > i and n[j - 1].endswith("ون") and not n[j].endswith("ون") else None
+
+
+def _two_definites(v: _Sentence, i: int, j: int) -> int | None:
+    """Two definite nouns in a row (not noun + adjective): subject then object."""
+    n = v.norms
+    return END if j > i and _definite(n[j]) and _definite(n[j - 1]) and not _adjective(n[j]) else None
+
+
+ACTOR_GRAMMAR = (
+    ("count_of_group", _count_of_group), ("not_word", _not_word), ("conjunct", _conjunct), ("number", _number),
+    ("prepositional", _prepositional), ("indefinite_object", _indefinite_object), ("quantity_object", _quantity_object),
+    ("agreement", _agreement), ("two_definites", _two_definites),
+)
+
+
+# The preceding-actor grammar (np_before), read backwards from the word before the trigger.
+
+def _preceding_stop(v: _Sentence, _i: int, j: int) -> int | None:
+    """Punctuation, a function word or another event's trigger ends the phrase."""
+    w = v.norms[j]
+    return END if not _is_word(w) or _stop(w) or j in v.trig else None
+
+
+def _preceding_conjunct(v: _Sentence, _i: int, j: int) -> int | None:
+    """A و-prefixed word opens the phrase: it is taken and the phrase ends."""
+    w = v.norms[j]
+    return LAST if w.startswith("و") and len(w) > 3 else None
+
+
+PRECEDING_GRAMMAR = (("stop", _preceding_stop), ("conjunct", _preceding_conjunct))
+
+
 def np_after(norms, i, end, trig: set[int], max_len=4):
     """Noun phrase starting at token i: (first, last+1) or None."""
     if i >= end or i in trig or not _is_word(norms[i]):
@@ -84,35 +184,11 @@ def np_after(norms, i, end, trig: set[int], max_len=4):
         if tuple(norms[i:i + len(q)]) == q and i + len(q) < end and word_value(norms[i + len(q)]) is not None:
             i += len(q)  # "ما لا يقل عن ثلاثة مسلحين": the phrase is the count and its noun
             break
-    if norms[i] in ("نحو", "حوالي", "قرابه") and i + 1 < end and word_value(norms[i + 1]) is not None:
+    if norms[i] in APPROX and i + 1 < end and word_value(norms[i + 1]) is not None:
         pass  # "نحو 500 شخص": an approximate count, part of the phrase
     elif _stop(norms[i]):
         return None
-    j = i
-    while j < end and j - i < max_len:
-        w = norms[j]
-        if j > i and w == "من" and (word_value(norms[j - 1]) is not None or norms[j - 1] in QUANT_HEADS) \
-                and j + 1 < end and _is_word(norms[j + 1]):
-            j += 1  # "ثلاثة من عناصر الشرطة": a count of a group
-            continue
-        if not _is_word(w) or (j > i and (_stop(w) or j in trig)):
-            break
-        if j > i and w.startswith("و") and w not in ("واشنطن", "واحد", "واسع", "واضح", "وادي") and len(w) > 3 and not norms[j - 1].isdigit() \
-                and not (word_value(norms[j - 1]) is not None and word_value(w) is not None):
-            break  # "و" + word: a new conjunct / clause
-        if j > i and word_value(w) is not None and word_value(norms[j - 1]) is None and norms[j - 1] not in ("نحو", "حوالي", "قرابه"):
-            break  # a number starts a new phrase
-        if j > i and w.startswith(("بال", "بت", "با", "بم")) and len(w) > 4:
-            break  # a prepositional phrase (بوقف، بالضرب) ends the phrase
-        if j > i and _definite(norms[j - 1]) and not _definite(w) and w.endswith(("ين", "ا")) and len(w) > 3:
-            break  # "الجيش الإسرائيلي | عنصرين": an indefinite object after a definite subject
-        if j > i and w in QUANT_HEADS and _definite(norms[j - 1]):
-            break  # "السلطات المصرية | مئات من …": a quantity after a definite subject is the object
-        if j > i and norms[j - 1].endswith("ون") and not w.endswith("ون"):
-            break  # "مسلحون مجهولون | ضابطا": agreement ends with the subject
-        if j > i and _definite(w) and _definite(norms[j - 1]) and not _adjective(w):
-            break  # two definite nouns in a row: subject then object
-        j += 1
+    j, _ = grow(_Sentence(norms, trig, end), i, end, ACTOR_GRAMMAR, max_len)
     return (i, j) if j > i else None
 
 
@@ -133,24 +209,14 @@ def np_before(norms, i, start, trig: set[int], max_len=4):
     i = k + 1
     if k < start or not _is_word(norms[k]) or _stop(norms[k]) or k in trig:
         return None
-    first = k
-    while first - 1 >= start and k - first + 1 < max_len:
-        w = norms[first - 1]
-        if not _is_word(w) or _stop(w) or (first - 1) in trig:
-            break
-        first -= 1
-        if w.startswith("و") and len(w) > 3:
-            break
-    # a phrase starting with a conjunction-prefixed verb is not a subject
+    first, _ = grow(_Sentence(norms, trig), k, start, PRECEDING_GRAMMAR, max_len - 1, backward=True)
     return (first, i)
 
 
 # adjectives of manner after an attack noun (not its attacker, unlike "غارة إسرائيلية")
-MANNER_ADJ = set("انتحاري انتحاريه جوي جويه عنيف عنيفه دامي داميه مزدوج مزدوجه ارهابي ارهابيه مسلح مسلحه كبير كبيره "
-                 "جديد جديده واسع واسعه مماثل مماثله اخر اخري حاد حاده شديد شديده شرس شرسه مباغت مباغته صاروخي صاروخيه "
-                 "بري بريه بحري بحريه مفاجئ مفاجئه منسق منسقه".split())
-YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "في", "منذ", "خلال"}
-TIME_WORDS = {"امس", "اليوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "فجرا", "صباحا", "مساء", "ليلا", "ايضا"}
+MANNER_ADJ = ar.words("ev_manner_adj")
+YEAR_WORDS = ar.words("ev_year_words")
+TIME_WORDS = ar.words("ev_time_words")
 
 
 def _skip(norms, j, end, words):
@@ -193,7 +259,7 @@ def _protest_target(norms, tend, end, trig):
     for k in range(tend, min(end, tend + 15)):
         if norms[k] in ("ضد", "لمناهضه", "مناهضه"):
             return np_after(norms, k + 1, end, trig)
-        if norms[k] in ("احتجاجا", "تنديدا", "رفضا", "للاحتجاج", "احتجاج", "والاحتجاج", "احتجاجات") and k + 1 < end \
+        if norms[k] in PROTEST_AGAINST and k + 1 < end \
                 and norms[k + 1] in ("علي", "ب"):
             return np_after(norms, k + 2, end, trig)
     return None
@@ -218,7 +284,7 @@ def _required_target(norms, npos, end, trig, typ):
     stems = {st for st, _, _ in candidates(norms[npos])}
     if norms[npos] in PREPS:
         return True, np_after(norms, npos + 1, end, trig)
-    if stems & FIXED_OBJECTS:
+    if {ar.fold(st) for st in stems} & FIXED_OBJECTS:
         return True, _prep_target(norms, npos + 1, end, trig)
     if typ == "FIGHT" and "سيطره" not in stems:
         return True, np_after(norms, npos, end, trig)
@@ -253,14 +319,14 @@ def _nominal_actors(norms, tstart, tend, start, end, mode, trig, npos, agent, tg
     nxt = np_after(norms, after, end, trig) if after < end and norms[after] not in PREPS else None
     if npos is not None and nxt and nxt[0] <= npos < nxt[1]:
         nxt = None if tgt and tgt[0] == npos else nxt
-    if nxt and norms[nxt[0]] in RESULT_VERBS:
+    if nxt and ar.fold(norms[nxt[0]]) in RESULT_VERBS:
         nxt = None  # "اعتداء أسفر عن …": a verb, not the genitive agent
     if mode in VICTIM_MODES:
         tgt = tgt or nxt
         src = agent
     else:
         if nxt and not _definite(norms[tstart]) and not _definite(norms[nxt[0]]) and (
-                typ == "PROTEST" or norms[nxt[0]] in MANNER_ADJ or (norms[tstart].endswith("ا") and norms[nxt[0]].endswith("ا"))):
+                typ == "PROTEST" or ar.fold(norms[nxt[0]]) in MANNER_ADJ or (norms[tstart].endswith("ا") and norms[nxt[0]].endswith("ا"))):
             # "مظاهرة شعبية", "احتجاجات عمت", "هجوم انتحاري", "هجوماً حاداً": an adjective
             # (or a verb) after an indefinite noun, not its genitive agent ("ضربة جوية أميركية":
             # a nationality adjective does name the attacker, and stays)
@@ -284,7 +350,7 @@ def _passive_actors(norms, tstart, tend, start, end, trig, npos, agent, tgt, has
     return agent, tgt
 
 
-_SUBJECT_BEFORE = ("ان", "انه", "بان", "وان", "فان", "إن", "حيث", "كان", "كانت", "وكان", "وكانت", "قد")
+_SUBJECT_BEFORE = ar.ordered("ev_subject_before")
 
 
 def _subject_before(norms, tstart, start, trig):
@@ -333,7 +399,7 @@ def _verbal_actors(norms, tstart, tend, start, end, mode, trig, npos, agent, tgt
         while j0 < end and norms[j0] in TIME_WORDS:
             j0 += 1
         src = np_after(norms, j0, end, trig)
-        fixed_npos = npos is not None and (norms[npos] in PREPS or {st for st, _, _ in candidates(norms[npos])} & FIXED_OBJECTS)
+        fixed_npos = npos is not None and (norms[npos] in PREPS or {ar.fold(st) for st, _, _ in candidates(norms[npos])} & FIXED_OBJECTS)
         if src and fixed_npos and src[0] <= npos < src[1]:
             src = None if npos == src[0] else (src[0], npos)
         if tgt is None and src and not has_suffix:
@@ -421,7 +487,7 @@ def demand_target(norms, tend, end, trig):
 def result_target(norms, tend, start, end, trig):
     """"أدى الهجوم إلى مقتل X" / "هجوم … أسفر عن إصابة X" (the result verb before or after
     the trigger, "إلى/عن + casualty noun" after it): X, the victims; else None."""
-    if not any(w in RESULT_VERBS for w in norms[start:end]):
+    if not any(ar.fold(w) in RESULT_VERBS for w in norms[start:end]):
         return None
 
     def result(k):

@@ -57,7 +57,7 @@ QAM_SET = ar.words("ev_qam")
 RELATIVE_DATE = ar.words("ev_relative_date")
 SPORTS = ar.words("ev_sports")
 # without the words that are as often something else (هدف: target; الفريق: a general, a team of experts)
-SPORTS_STRONG = SPORTS - {"هدف", "اهداف", "فريق", "الفريق"}
+SPORTS_STRONG = SPORTS - ar.words("ev_sports_ambiguous")
 ALLEGED = ar.words("ev_alleged")
 _ANCHOR_LEMMAS = [("وقع", "قع"), ("نفذ", "نفذ"), ("شن", "شن"), ("تعرض", "تعرض"), ("ادي", "ؤدي"), ("اسفر", "سفر"),
                   ("استهدف", "ستهدف"), ("اندلع", "ندلع"), ("خرج", "خرج"), ("عم", None), ("تجدد", "تجدد"), ("نظم", "نظم"),
@@ -186,7 +186,7 @@ def _qam(norms, m, a) -> bool:
     return any(st in QAM_SET for w in norms[max(a, m.index - 7):m.index] for st in _stems(w))
 
 
-EXPOSED = {"تعرض", "يتعرض", "تتعرض", "تعرضت", "تعرضوا", "يتعرضون", "تعرضا", "تعرضتا"}  # no hamza seat: keyed as is
+EXPOSED = ar.words("ev_exposed")
 
 
 def _exposed(norms, i, a, reach=12) -> bool:

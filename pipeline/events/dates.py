@@ -19,16 +19,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..lang import ar
 from ..arabic import normalise
 
-MONTHS = {
-    "يناير": 1, "فبراير": 2, "مارس": 3, "ابريل": 4, "مايو": 5, "يونيو": 6, "يونيه": 6,
-    "يوليو": 7, "يوليه": 7, "اغسطس": 8, "سبتمبر": 9, "اكتوبر": 10, "نوفمبر": 11, "ديسمبر": 12,
-    "شباط": 2, "اذار": 3, "نيسان": 4, "ايار": 5, "حزيران": 6, "تموز": 7, "اب": 8, "ايلول": 9,
-}
-TWO_WORD_MONTHS = {("كانون", "الثاني"): 1, ("كانون", "الاول"): 12, ("تشرين", "الاول"): 10, ("تشرين", "الثاني"): 11}
-WEEKDAYS = {"الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6}
-YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "بعام", "بالعام", "لعام", "عامي"}
+MONTHS = {k: int(v) for k, v in ar.table("ev_months").items()}
+TWO_WORD_MONTHS = {tuple(k.split()): int(v) for k, v in ar.table("ev_months_two_word").items()}
+WEEKDAYS = {k: int(v) for k, v in ar.table("ev_weekdays").items()}
+YEAR_WORDS = ar.words("ev_dates_year_words")
 PREFIXES = ("و", "ف", "ب", "ل", "وب", "فب", "منذ")
 
 

@@ -8,16 +8,17 @@ is kept (a headline toll usually includes the partial ones: "مقتل 15 شخص�
 بينهم سبعة من الشرطة" → 15); figures are never summed."""
 from __future__ import annotations
 
+from ..lang import ar
 from ..numbers import read_number
 from .triggers import candidates
 
-DEAD_BEFORE = {"مقتل", "قتل", "مصرع", "استشهاد", "وفاه", "قتلت", "قتلوا", "اغتيال", "اغتال", "اغتيل"}
-DEAD_AFTER = {"قتيلا", "قتلي", "قتيل", "قتلوا", "قتلا", "قتل", "شهيدا", "شهداء", "ضحيه", "ضحايا", "قتيلين"}
-INJ_BEFORE = {"اصابه", "جرح", "اصيب", "جرحت", "اصابت"}
-INJ_AFTER = {"جريحا", "جرحي", "جريح", "اصيبوا", "جرحوا", "مصابا", "مصابين", "اصيبا"}
-SIZE_AFTER = {"متظاهر", "متظاهرا", "متظاهرين", "محتج", "محتجا", "محتجين", "شخص", "مواطن"}
-ADJECTIVE_ONE = {"واحد", "واحده", "واحدا"}
-NOUN_FILLER = {"شخص", "شخصا", "اشخاص", "شخصين", "من", "مواطنا", "مواطنين", "جنود", "جنديا", "جندي", "عناصر", "افراد", "علي", "الاقل", "ما", "لا", "يقل", "عن", "نحو", "حوالي", "اكثر"}
+DEAD_BEFORE = ar.words("ev_dead_before")
+DEAD_AFTER = ar.words("ev_dead_after")
+INJ_BEFORE = ar.words("ev_inj_before")
+INJ_AFTER = ar.words("ev_inj_after")
+SIZE_AFTER = ar.words("ev_size_after")
+ADJECTIVE_ONE = ar.words("ev_adjective_one")
+NOUN_FILLER = ar.words("ev_noun_filler")
 
 
 def _stems(w: str) -> set[str]:

@@ -12,14 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lang import ar
 from .. import clitics
 from .lexicon import Entry, curated_forms, derived_forms, past_forms
 
 SUFFIXES = ("هما", "هم", "ها", "هن", "ه", "كم", "نا", "ني")
 WINDOW_NEXT = 6
 # words after which a bare past-tense form (خطف، قتل، قصف) is the verbal noun
-MASDAR_BEFORE = {"في", "علي", "من", "عن", "الي", "بعد", "قبل", "منذ", "اثر", "خلال", "حول", "تم", "يتم", "جري", "تكرار",
-                 "مرور", "ضد", "رافضي", "اعمال", "قضيه", "حمله", "عمليه", "عمليات", "جرائم", "جريمه", "اثناء", "لدى", "لدي"}
+MASDAR_BEFORE = ar.words("ev_masdar_before")
 
 
 @dataclass
@@ -92,8 +92,8 @@ def _lookup(norm: str, table: dict):
     return None
 
 
-DAWN_NEXT = {"امس", "اليوم", "يوم", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الغد"}
-DAWN_PREV = {"عند", "منذ", "حتي", "مع", "قبيل", "بعد", "قبل", "الي", "صلاه", "من", "في"}
+DAWN_NEXT = ar.words("ev_dawn_next")
+DAWN_PREV = ar.words("ev_dawn_prev")
 
 
 def _is_dawn(stem, norms, i, start, end) -> bool:
@@ -105,7 +105,7 @@ def _is_dawn(stem, norms, i, start, end) -> bool:
     return nxt in DAWN_NEXT or (i > start and norms[i - 1] in DAWN_PREV)
 
 
-MASDARS = {"ذبح", "تهجير", "اعدام", "نهب", "سلب", "اغتصاب", "تعذيب", "اعتقال", "ترويع", "تدمير", "حرق", "تشريد"}
+MASDARS = ar.words("ev_masdars")
 
 
 def _nominal_word(w: str, single: dict) -> bool:
@@ -205,7 +205,7 @@ def find(norms: list[str], start: int, end: int, use_derived: bool = True) -> li
                     noun = True  # "اغتصاب وقتل", "القتل والخطف": coordinated verbal nouns
                 if not noun and e.kind == "verb" and stem == e.lemma and prefix == "" and i > start:
                     prev = norms[i - 1]
-                    if prev in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and not prev.startswith(("ال", "وال"))
+                    if ar.fold(prev) in MASDAR_BEFORE or (prev.endswith("ه") and len(prev) > 3 and not prev.startswith(("ال", "وال"))
                                                   and prev not in ("انه", "لانه", "بانه")):
                         noun = True  # "عملية خطف", "على قتل": the bare form is the verbal noun
                 out.append(Match(i, i + 1, e, noun, fut, prefix, suffix or e.kind == "passive" and stem.endswith("ه"), past))
