@@ -28,6 +28,8 @@ from pathlib import Path
 
 import orjson
 
+from . import digest
+
 FORMAT = 1
 
 
@@ -38,15 +40,14 @@ def code_digest(root: Path | None = None) -> str:
     (report, eval, bench, CLI) does not change records and is left out; models
     are identified by their hashes in the stages' ``info()``."""
     root = root or Path(__file__).resolve().parent
-    h = hashlib.sha256()
-    for p in sorted(root.rglob("*")):
-        rel = p.relative_to(root).as_posix()
-        if not p.is_file() or "__pycache__" in rel or p.suffix not in (".py", ".txt", ".json"):
-            continue
-        if rel.startswith(("report/", "eval/", "annotation/")) or rel in ("frames.py", "bench.py", "cli.py", "progress.py"):
-            continue  # analysis/presentation code does not change records
-        h.update(rel.encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
+    return digest.tree(root, keep=_changes_records, separated=True)
+
+
+def _changes_records(rel: str, p: Path) -> bool:
+    if "__pycache__" in rel or p.suffix not in (".py", ".txt", ".json"):
+        return False
+    # analysis/presentation code does not change records
+    return not (rel.startswith(("report/", "eval/", "annotation/")) or rel in ("frames.py", "bench.py", "cli.py", "progress.py"))
 
 
 def pipeline_key(stage_infos: list[dict]) -> bytes:

@@ -159,10 +159,10 @@ def known_names(path: Path = NAMES_FILE) -> frozenset:
 def digests() -> dict[str, str]:
     """sha256 (16 hex digits) of each model file the analysis depends on, for the manifest and
     the result cache's key (E205 when one is missing)."""
-    import hashlib
+    from .digest import files
 
     word_counts(), known_names()
-    return {name: hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    return {name: files([path], n=16)
             for name, path in (("words", WORDS_FILE), ("names", NAMES_FILE))}
 
 

@@ -229,9 +229,9 @@ def train_gate(data_dir: Path) -> dict:
 
 
 def _sha1(path: Path) -> str:
-    import hashlib
+    from pipeline.digest import files
 
-    return hashlib.sha1(path.read_bytes()).hexdigest()
+    return files([path], "sha1")
 
 
 def build(data_dir: Path) -> Path:

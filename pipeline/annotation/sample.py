@@ -11,7 +11,6 @@ training or for choosing rules, scored once per round.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import random
 import re
@@ -19,6 +18,7 @@ import zipfile
 from collections import defaultdict
 from pathlib import Path
 
+from ..digest import text_sha1
 from ..tokenize import sentences, tokens
 
 HELD_DAYS = ("2015-08-03", "2015-08-07", "2015-08-08", "2015-08-09", "2015-08-10")
@@ -89,8 +89,7 @@ def load_days(data_dir: Path) -> dict[str, list[dict]]:
     return out
 
 
-def sha1(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+sha1 = text_sha1  # the standoff key of an annotated unit
 
 
 def units(content: str, kind: str):

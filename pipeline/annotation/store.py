@@ -18,6 +18,7 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from ..digest import text_sha1
 from .markup import MarkupError, parse_entities, parse_fields, parse_tags
 
 PREFIX = {"ner": "ner", "attributions": "attr", "events": "ev"}
@@ -102,14 +103,12 @@ def load_articles(data_dir: Path, index: list[dict]) -> dict[tuple[str, int], st
 def unit_texts(data_dir: Path, rows: list[dict]) -> list[tuple[dict, str]]:
     """``(row, text of its unit)`` for stored standoff rows, in order; a row whose
     text no longer matches its sha1 (the shared data changed) is left out."""
-    import hashlib
-
     arts = load_articles(data_dir, rows)
     out = []
     for r in rows:
         s, e = r["span"]
         text = arts[(r["zip"], r["index"])][s:e]
-        if hashlib.sha1(text.encode("utf-8")).hexdigest() == r["sha1"]:
+        if text_sha1(text) == r["sha1"]:
             out.append((r, text))
     return out
 
@@ -189,8 +188,6 @@ def agreement(task: str, first: dict[str, dict], second: dict[str, dict]) -> dic
 def build(task: str, work: Path, data_dir: Path, only: set[str] | None = None) -> tuple[list[dict], list[dict], dict, list[str]]:
     """``(rows, second_pass_rows, agreement, problems)``; ``only``: the finished
     batches (e.g. {"ner-01", "ner-02"}), others are left out."""
-    import hashlib
-
     pre = PREFIX[task]
     index = [json.loads(x) for x in (work / f"{task}-index.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
     if only is not None:
@@ -208,7 +205,7 @@ def build(task: str, work: Path, data_dir: Path, only: set[str] | None = None) -
         content = texts[(r["zip"], r["index"])]
         s, e = r["span"]
         unit = content[s:e]
-        if hashlib.sha1(unit.encode("utf-8")).hexdigest() != r["sha1"]:
+        if text_sha1(unit) != r["sha1"]:
             problems.append(f"{r['id']}: text changed in the shared data")
             continue
         base = {"id": r["id"], "zip": r["zip"], "index": r["index"], "span": [s, e], "sha1": r["sha1"],

@@ -327,8 +327,7 @@ def audit(data_dir: Path, stages=None, path: Path | None = None) -> dict | None:
     path = path or AUDIT_FILE
     if not path.exists() or not (Path(data_dir) / "saudinewsnet").exists():
         return None
-    import hashlib
-
+    from ..digest import text_sha1
     from .attributions import Articles
 
     items = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
@@ -349,7 +348,7 @@ def audit(data_dir: Path, stages=None, path: Path | None = None) -> dict | None:
         for it in judged:
             c = out.setdefault(it["split"], {"judged": 0, "present": 0, "right": 0, "misaligned": 0})
             c["judged"] += 1
-            if hashlib.sha1(text[it["start"]:it["end"]].encode("utf-8")).hexdigest() != it["sha1"]:
+            if text_sha1(text[it["start"]:it["end"]]) != it["sha1"]:
                 c["misaligned"] += 1  # the shared data is not the one judged
                 continue
             if (it["start"], it["type"]) in produced:

@@ -143,8 +143,7 @@ def check(path: str | None = None) -> dict | None:
     """Load the gate and the vectors it needs, at stage construction: a corrupt
     gate file, missing vectors or vectors other than those it was trained on stop
     the run there with E205/E206, not in the middle of a batch."""
-    import hashlib
-
+    from ..digest import files
     from ..errors import PipelineError
 
     p = Path(path) if path else GATE_PATH
@@ -159,7 +158,7 @@ def check(path: str | None = None) -> dict | None:
         vfile = ROOT / dense["vectors"] / "vectors"
         if not vfile.is_file():
             raise PipelineError("E205", path=str(vfile), detail=f"the {typ} event gate reads the NER model's floret vectors")
-        if dense.get("vectors_sha1") and hashlib.sha1(vfile.read_bytes()).hexdigest() != dense["vectors_sha1"]:
+        if dense.get("vectors_sha1") and files([vfile], "sha1") != dense["vectors_sha1"]:
             raise PipelineError("E206", path=str(vfile), detail=f"not the vectors the {typ} event gate was trained with (models/events/gate.json)")
         try:
             _vectors(dense["vectors"])
@@ -185,9 +184,8 @@ def passes(model: dict | None, typ: str, norms: list[str], events: list[dict]) -
 
 def info() -> dict:
     """For the run manifest: which gate file, and its hash."""
-    import hashlib
+    from ..digest import files
 
     if not GATE_PATH.exists():
         return {"path": None}
-    data = GATE_PATH.read_bytes()
-    return {"path": "models/events/gate.json", "sha1": hashlib.sha1(data).hexdigest()[:12]}
+    return {"path": "models/events/gate.json", "sha1": files([GATE_PATH], "sha1", n=12)}

@@ -2,12 +2,12 @@
 the sentence id, fixed before any tuning (never look at its errors)."""
 from __future__ import annotations
 
-import hashlib
+from ..digest import text_sha1
 
 HELD_OUT_PERCENT = 30
 
 
 def is_held_out(sentence_id: str) -> bool:
     """True for the ~30% of sentence ids held out from lexicon building."""
-    h = hashlib.sha1(sentence_id.encode("utf-8")).hexdigest()
+    h = text_sha1(sentence_id)
     return int(h[:8], 16) % 100 < HELD_OUT_PERCENT

@@ -1,9 +1,9 @@
 """spaCy NER backend: a pipeline trained by ``make models`` under models/ner/spacy."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
+from .. import digest
 from ..errors import PipelineError
 from .labels import map_label
 
@@ -11,12 +11,8 @@ DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "ner" / "spacy"
 
 
 def dir_hash(path: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(path.rglob("*")):
-        if p.is_file():
-            h.update(str(p.relative_to(path)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()[:16]
+    """16 hex digits of sha256 over the model folder (paths and bytes), for the manifest."""
+    return digest.tree(path)
 
 
 class SpacyNER:

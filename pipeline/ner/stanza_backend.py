@@ -125,9 +125,7 @@ def _pretrain_for(model: Path) -> Path | None:
 
 
 def dir_hash_file(path: Path, extra: Path | None = None) -> str:
-    import hashlib
+    """16 hex digits of sha256 over a model file and the word vectors it was trained with."""
+    from .. import digest
 
-    h = hashlib.sha256(path.read_bytes())
-    if extra is not None:
-        h.update(extra.read_bytes())
-    return h.hexdigest()[:16]
+    return digest.files([path] + ([extra] if extra is not None else []), n=16)

@@ -21,9 +21,10 @@ stale cached results.
 """
 from __future__ import annotations
 
-import hashlib
 from functools import lru_cache
 from pathlib import Path
+
+from ...digest import tree
 
 HERE = Path(__file__).resolve().parent
 _HAMZA = str.maketrans({"ؤ": "ء", "ئ": "ء"})
@@ -103,10 +104,7 @@ def names() -> list[str]:
 @lru_cache(maxsize=1)
 def digest() -> str:
     """sha256 over every list file (name and bytes), in sorted order."""
-    h = hashlib.sha256()
-    for p in sorted(HERE.rglob("*.txt")):
-        h.update(p.relative_to(HERE).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
-    return h.hexdigest()[:16]
+    return tree(HERE, pattern="*.txt", separated=True)
 
 
 #: compiled name lists (``names/*.txt``, provenance in each file's header) and their entity type
