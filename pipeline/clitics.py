@@ -36,6 +36,7 @@ preposition on an indefinite noun that is rare in the corpus is left on; a subje
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -126,6 +127,28 @@ def readings(norm: str, min_stem: int = 2) -> tuple[tuple[str, Chain | None], ..
         if norm.startswith(ch.text) and len(norm) - len(ch.text) >= min_stem:
             out.append((norm[len(ch.text):], ch))
     return tuple(out)
+
+
+def without_conjunction(key: str, known: Callable[[str], bool], min_len: int = 4) -> str | None:
+    """The rest of a lookup key after a conjunction و/ف, when the key has ``min_len`` letters
+    or more and ``known`` accepts the rest (وقال -> قال for the cue verbs; والمسؤول -> المسؤول
+    for the source heads; وفي -> في for the function words); else None.  The one-conjunction
+    lookups of the rule stages, which know their own lexicons, go through here."""
+    if len(key) >= min_len and key[0] in CONJ and known(key[1:]):
+        return key[1:]
+    return None
+
+
+def without_article(key: str) -> str:
+    """A lookup key without its article (ال، بال، كال; لل before three letters or more), when
+    two letters or more remain; else the key (المسؤول -> مسؤول، للشرطة -> شرطة).  The rule
+    stages' source-head lookups go through here."""
+    if key.startswith("لل") and len(key) > 4:
+        return key[2:]
+    for art in ("ال", "بال", "كال"):
+        if key.startswith(art) and len(key) > len(art) + 1:
+            return key[len(art):]
+    return key
 
 
 # ---------------------------------------------------------------- the lexicons

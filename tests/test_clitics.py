@@ -152,3 +152,16 @@ def test_marks_and_invisible_characters_stay_inside_their_part():
     s = clitics.analyse(tok)
     assert (s.pro, tok[s.pro:s.art], tok[s.art:]) == (0, "\u200fال", "مدينة")
     assert clitics.analyse("اﻷعياد") == clitics.Seg(0, 0, 6, "none")
+
+
+def test_one_conjunction_and_article_helpers_for_the_rule_lookups():
+    from pipeline.clitics import without_article, without_conjunction
+
+    verbs = {"قال", "اكد"}
+    assert without_conjunction("وقال", verbs.__contains__) == "قال"
+    assert without_conjunction("فاكد", verbs.__contains__) == "اكد"
+    assert without_conjunction("وزير", verbs.__contains__) is None  # the rest is not known: و is a letter
+    assert without_conjunction("وفي", {"في"}.__contains__) is None  # too short by default
+    assert without_conjunction("وفي", {"في"}.__contains__, min_len=3) == "في"
+    assert without_article("المسءول") == "مسءول" and without_article("للشرطه") == "شرطه"
+    assert without_article("بالوزير") == "وزير" and without_article("الي") == "الي"  # two letters left at least

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..clitics import without_conjunction
 from ..lang import ar
 from ..spans import SpanIndex
 
@@ -76,11 +77,8 @@ def verb_entry(k: str):
     e = VERBS.get(k)
     if e is not None:
         return e, 0
-    if len(k) > 3 and k[0] in "وف":
-        e = VERBS.get(k[1:])
-        if e is not None:
-            return e, 1
-    return None, 0
+    r = without_conjunction(k, lambda rest: VERBS.get(rest) is not None)
+    return (VERBS[r], 1) if r is not None else (None, 0)
 
 
 def verb_with_object(k: str):

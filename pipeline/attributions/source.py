@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..clitics import without_article, without_conjunction
 from ..lang import ar
 from ..record import span
 
@@ -83,23 +84,14 @@ CLAUSE_WORDS = ar.words("attr_clause_words")
 _ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | NUMBER_WORDS | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
 
 
-def _drop_article(k: str) -> str:
-    if k.startswith("لل") and len(k) > 4:
-        return k[2:]
-    for art in ("ال", "بال", "كال"):
-        if k.startswith(art) and len(k) > len(art) + 1:
-            return k[len(art):]
-    return k
+_drop_article = without_article  # (the name the attributions modules import)
 
 
 def strip_conj(k: str) -> str:
     """Drop a conjunction و/ف when what remains is a known or definite word
     (والمسؤول -> المسؤول, but وزارة and فريق stay)."""
-    if len(k) > 3 and k[0] in "وف":
-        r = k[1:]
-        if r.startswith("ال") or r in _ALL_LEX or _drop_article(r) in _ALL_LEX:
-            return r
-    return k
+    r = without_conjunction(k, lambda rest: rest.startswith("ال") or rest in _ALL_LEX or _drop_article(rest) in _ALL_LEX)
+    return k if r is None else r
 
 
 def bare(k: str) -> str:

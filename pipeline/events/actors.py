@@ -24,6 +24,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from ..clitics import without_conjunction
 from ..lang import ar
 from ..numbers import word_value
 from ..phrases import END, LAST, grow
@@ -62,7 +63,7 @@ PROTEST_AGAINST = ar.words("ev_protest_against")
 
 def _stop(w: str) -> bool:
     """A function word, also with و/ف attached ("وأضافت", "فقال")."""
-    return w in STOP or (len(w) > 2 and w[0] in "وف" and w[1:] in STOP)
+    return w in STOP or without_conjunction(w, STOP.__contains__, min_len=3) is not None
 
 
 def _is_word(w: str) -> bool:
