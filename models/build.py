@@ -19,6 +19,7 @@ BUILDERS: list[tuple[str, str]] = [
     ("clitics", "models.clitics.build"),
     ("ner", "models.ner.build"),
     ("events", "models.events.build"),
+    ("tagger", "models.events.tagger_build"),  # after events: its features read the derived lexicon
 ]
 
 

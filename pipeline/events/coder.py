@@ -11,7 +11,7 @@ from .. import clitics
 from ..lang import ar
 from ..record import span
 from . import actors as A
-from . import gate
+from . import gate, tagger
 from .dates import article_date, find_dates, nearest
 from .plover import CONTEXT_2016, to_today
 from .lexicon import CASUALTY_CUES, VIOLENCE_CUES, WEAPON_CUES, verb_forms
@@ -19,7 +19,8 @@ from .magnitudes import find_magnitudes
 from ..numbers import word_value
 from .modality import modality as find_modality
 from .polarity import is_negated
-from .triggers import find
+from .lexicon import Entry
+from .triggers import Match, find
 from ..spans import SpanIndex
 
 def _keyed(words) -> frozenset:
@@ -284,9 +285,83 @@ def _doubts(ctx: SentenceContext, m, typ: str, others: set, framed: bool, kept: 
     return why
 
 
-def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True) -> list[dict]:
-    """The record's events in today's PLOVER categories (the feed's)."""
-    return _today(code_families(rec, use_derived, use_gate))
+def code_record(rec: dict, use_derived: bool = True, use_gate: bool = True, use_tagger: bool = True) -> list[dict]:
+    """The record's events in today's PLOVER categories (the feed's): the rules' (with the
+    gates), then the learned tagger's where no rule event covers the word."""
+    model = tagger.load() if use_tagger else None
+    found: dict[tuple[int, int], list] | None = {} if model is not None else None
+    events = _today(code_families(rec, use_derived, use_gate, found=found))
+    if model is not None:
+        events = add_tagged(rec, events, model, use_derived, use_gate, found)
+    return events
+
+
+def add_tagged(rec: dict, events: list[dict], model: dict, use_derived: bool = True, use_gate: bool = True,
+               found: dict[tuple[int, int], list] | None = None) -> list[dict]:
+    """Step 7: the tagger's events (:mod:`pipeline.events.tagger`) for the words it reads as a
+    trigger of a category it was trained for, where no event of the rules covers the word;
+    built by the rules' own steps (frame, actors, place, date), and an asserted ASSAULT or
+    PROTEST among them kept only where the type's gate passes the sentence (``_tagged_gated``).
+    Events in text order, ids renumbered.  ``found``: the lexicon matches of each sentence, as
+    ``code_families`` found them (else looked up again)."""
+    toks = rec["tokens"]
+    if not toks:
+        return events
+    norms = [t["norm"] for t in toks]
+    ents = rec.get("entities") or []
+    ent_labels = tagger.entity_labels(toks, ents)
+    covered = SpanIndex(events, span=lambda e: (e["trigger"]["start"], e["trigger"]["end"]))
+    gate_model = gate.load() if use_gate else None
+    added: list[dict] = []
+    pool = list(events)  # the rules' events, then each tagged one as it is built
+    ent_index = None
+    for sent in rec["sentences"]:
+        a, b = sent["tokens"]
+        matches = found.get((a, b), []) if found is not None else find(norms, a, b, use_derived=use_derived)
+        hits = [(i, c) for i, c, _p in tagger.tag(model, norms, a, b, tagger.lexicon_families(matches), ent_labels)
+                if not covered.overlapping(toks[i]["start"], toks[i]["end"])]
+        if not hits:
+            continue
+        if ent_index is None:
+            ent_index = EntityIndex(ents)
+            loc_ranges = _loc_ranges(toks, ents)
+            ref = article_date(rec.get("meta"))
+        ctx = _sentence_context(toks, norms, a, b, matches, ref)
+        n0 = len(pool)
+        for i, cat in hits:
+            m = Match(i, i + 1, Entry(cat, None, "noun" if _tagged_nominal(norms[i]) else "verb", norms[i], source="tagger"),
+                      _tagged_nominal(norms[i]), False, "")
+            ctx.trig_idx.add(i)
+            neg, mod = _frame(norms, m, cat, a)
+            ev = _build_event(rec, ctx, m, cat, neg, mod, ent_index, loc_ranges, pool)  # (reads the events before it)
+            ev["context"] = []
+            pool.append(ev)
+        pool[n0:] = kept = _tagged_gated(gate_model, norms[a:b], pool[n0:])
+        added += kept
+    if not added:
+        return events
+    out = sorted(events + added, key=lambda e: e["trigger"]["start"])
+    for k, ev in enumerate(out, 1):
+        ev["id"] = f"v{k}"
+    return out
+
+
+def _tagged_gated(gate_model: dict | None, sent_norms: list[str], sent_added: list[dict]) -> list[dict]:
+    """The gates read a tagged attack or protest as they read a rule one: the sentence must read
+    as a report of one (``gate.passes``); without it the tagger's attacks doubled the false
+    ASSAULT sentences of the PLOVER gold's TUNE part, whose "no" sentences are full of attack
+    words."""
+    drop = set()
+    for typ in gate.GATED:
+        asserted = [k for k, e in enumerate(sent_added) if e["type"] == typ and not e["negated"] and e["modality"] is None]
+        if asserted and not gate.passes(gate_model, typ, sent_norms, sent_added):
+            drop.update(asserted)
+    return [e for k, e in enumerate(sent_added) if k not in drop]
+
+
+def _tagged_nominal(w: str) -> bool:
+    """A tagged word read as a noun: the article, or a noun ending (ة، ات)."""
+    return w.startswith(("ال", "وال", "بال", "لل", "فال", "كال")) or w.endswith(("ه", "ات"))
 
 
 def _loc_ranges(toks: list[dict], ents: list[dict]) -> list[tuple[int, int]]:
@@ -459,7 +534,7 @@ RELAXABLE = ("no_cue", "no_harm", "bare_mention")
 
 
 def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, collect: list | None = None,
-                  relaxed: dict | None = None) -> list[dict]:
+                  relaxed: dict | None = None, found: dict | None = None) -> list[dict]:
     """The events as the lexicon's trigger families name them (the 2016 draft's
     types and modes): what the gate reads, in training and at run time.
 
@@ -469,7 +544,8 @@ def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, co
     candidate with the rules' verdict, for experiments (models/events/scorer_build.py).
     Without the gate, relaxed candidates (``RELAXABLE``) are dropped, unless ``relaxed`` is
     given: then they are kept and ``relaxed`` maps each kept event's index to its doubts (the
-    second gate's training examples, models/events/build.py)."""
+    second gate's training examples, models/events/build.py).  ``found`` receives each
+    sentence's lexicon matches (by its token range), for the tagger's step."""
     toks = rec["tokens"]
     norms = [t["norm"] for t in toks]
     ents = rec.get("entities") or []
@@ -484,6 +560,8 @@ def code_families(rec: dict, use_derived: bool = True, use_gate: bool = True, co
         n_before = len(events)
         a, b = sent["tokens"]
         matches = find(norms, a, b, use_derived=use_derived)
+        if found is not None and matches:
+            found[(a, b)] = matches
         if not matches:
             continue
         ctx = _sentence_context(toks, norms, a, b, matches, ref)
