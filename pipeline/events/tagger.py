@@ -101,15 +101,19 @@ def info() -> dict:
     return {"path": "models/events/tagger.json", "sha1": files([TAGGER_PATH], "sha1", n=12)}
 
 
-def probabilities(model: dict, feats: list[str]) -> list[float]:
-    """Softmax over the model's classes."""
-    z = list(model["bias"])
-    w = model["weights"]
+def _add(z: list[float], weights: dict, feats: list[str]) -> list[float]:
+    """Add the weights of ``feats`` to the class scores ``z`` (in place)."""
     for f in feats:
-        row = w.get(f)
+        row = weights.get(f)
         if row is not None:
             for k, v in enumerate(row):
                 z[k] += v
+    return z
+
+
+def probabilities(model: dict, feats: list[str]) -> list[float]:
+    """Softmax over the model's classes."""
+    z = _add(list(model["bias"]), model["weights"], feats)
     top = max(z)
     ex = [math.exp(v - top) for v in z]
     s = sum(ex)
@@ -151,13 +155,7 @@ def _word_scores(model: dict, w: str) -> list[float]:
     cache = model.setdefault("_word_cache", {})
     z = cache.get(w)
     if z is None:
-        z = list(model["bias"])
-        weights = model["weights"]
-        for f in word_features(w):
-            row = weights.get(f)
-            if row is not None:
-                for k, v in enumerate(row):
-                    z[k] += v
+        z = _add(list(model["bias"]), model["weights"], word_features(w))
         if len(cache) < 1 << 18:
             cache[w] = z
     return z
@@ -174,12 +172,7 @@ def tag(model: dict, norms: list[str], a: int, b: int, lex: dict[int, set[str]],
     for i in range(a, b):
         if not is_candidate(norms[i]):
             continue
-        z = list(_word_scores(model, norms[i]))
-        for f in context_features(norms, i, lex, ents):
-            row = weights.get(f)
-            if row is not None:
-                for k, v in enumerate(row):
-                    z[k] += v
+        z = _add(list(_word_scores(model, norms[i])), weights, context_features(norms, i, lex, ents))
         top = max(z)
         ex = [math.exp(v - top) for v in z]
         k = max(range(len(z)), key=z.__getitem__)
