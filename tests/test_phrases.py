@@ -150,15 +150,18 @@ def test_a_phrase_after_a_verb_is_an_object_not_a_preposed_source():
 
 # ---------------------------------------------------------------- actor grammars
 
-def _norms(text: str) -> list[str]:
+def _words(text: str) -> tuple[list[str], list[str]]:
+    """The tokens of ``text`` and their normalised forms."""
     rec = _TOK(_NORM(new_record("t", text, {})))
-    return [t["norm"] for t in rec["tokens"]]
+    return [t["text"] for t in rec["tokens"]], [t["norm"] for t in rec["tokens"]]
+
+
+def _norms(text: str) -> list[str]:
+    return _words(text)[1]
 
 
 def _actor(text: str, first: str, trig=frozenset()) -> tuple[str, str]:
-    rec = _TOK(_NORM(new_record("t", text, {})))
-    toks = [t["text"] for t in rec["tokens"]]
-    norms = [t["norm"] for t in rec["tokens"]]
+    toks, norms = _words(text)
     i = toks.index(first)
     j, why = grow(_Sentence(norms, set(trig), len(norms)), i, len(norms), ACTOR_GRAMMAR, 4)
     return " ".join(toks[i:j]), why
@@ -193,9 +196,7 @@ def test_an_approximate_count_opens_an_actor():
 
 
 def test_a_preceding_actor_stops_at_a_conjunct_it_takes():
-    rec = _TOK(_NORM(new_record("t", "وقال شهود إن المسلحين وأنصارهم الملثمين هاجموا القرية.", {})))
-    toks = [t["text"] for t in rec["tokens"]]
-    norms = [t["norm"] for t in rec["tokens"]]
+    toks, norms = _words("وقال شهود إن المسلحين وأنصارهم الملثمين هاجموا القرية.")
     i = toks.index("هاجموا")
     first, why = grow(_Sentence(norms, {i}), i - 1, 0, PRECEDING_GRAMMAR, 3, backward=True)
     assert (toks[first], why) == ("وأنصارهم", "conjunct")
@@ -204,9 +205,7 @@ def test_a_preceding_actor_stops_at_a_conjunct_it_takes():
 
 
 def test_a_preceding_actor_stops_at_a_function_word():
-    rec = _TOK(_NORM(new_record("t", "وذكر التقرير أن المسلحين الملثمين هاجموا القرية.", {})))
-    toks = [t["text"] for t in rec["tokens"]]
-    norms = [t["norm"] for t in rec["tokens"]]
+    toks, norms = _words("وذكر التقرير أن المسلحين الملثمين هاجموا القرية.")
     i = toks.index("هاجموا")
     s, e = actor_before(norms, i, 0, {i})
     assert toks[s:e] == ["المسلحين", "الملثمين"]

@@ -186,13 +186,11 @@ def gate_examples(data_dir: Path, name: str, dense: bool = False):
 def news_gate_examples(data_dir: Path, typ: str, dense: bool, stages, relaxed: bool = False) -> list:
     """(features, is_yes) for the news event set's training-day sentences: a "yes" holds a
     gold event of the type that happened (asserted, not a background mention)."""
-    from pipeline.annotation.store import unit_texts
-    from pipeline.eval.events import NEWS_FILE
+    from pipeline.eval.events import news_units
 
-    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
     return [(_gate_features(stages, r["id"], text, typ, dense, relaxed),
              any(e["category"] == typ and e["status"] == "asserted" and not e.get("bg") for e in r["events"]))
-            for r, text in unit_texts(Path(data_dir), [r for r in rows if r["split"] == "train"])]
+            for r, text in news_units(data_dir, "train")]
 
 
 def train_gate(data_dir: Path) -> dict:

@@ -36,7 +36,6 @@ import json
 from collections import Counter
 from pathlib import Path
 
-from pipeline.eval.events import NEWS_FILE
 from pipeline.events.coder import _stems  # the coder's own readings, in the one key
 from pipeline.events.gate import _ARABIC_WORD
 
@@ -125,12 +124,10 @@ def _collect(rec):
 
 def news_examples(data_dir: Path, up) -> tuple[list[dict], int]:
     """(examples, gold events that happened) from the news set's training days."""
-    from pipeline.annotation.store import unit_texts
+    from pipeline.eval.events import news_units
 
-    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
-    rows = [r for r in rows if r["split"] == "train"]
     out, n_gold = [], 0
-    for r, text in unit_texts(data_dir, rows):
+    for r, text in news_units(data_dir, "train"):
         off = r["span"][0]
         gold = [(e["category"], e["trigger"][0] - off, e["trigger"][1] - off, e["status"] == "asserted" and not e.get("bg"))
                 for e in r["events"] if e.get("trigger")]

@@ -36,13 +36,11 @@ FOLDS = 5
 
 def news_records(data_dir: Path, stages) -> list[tuple[dict, dict]]:
     """``(row, record)`` for every training-day sentence of the news set, through ``stages``."""
-    from pipeline.annotation.store import unit_texts
-    from pipeline.eval.events import NEWS_FILE
+    from pipeline.eval.events import news_units
     from pipeline.record import new_record
 
-    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
     out = []
-    for k, (r, text) in enumerate(unit_texts(Path(data_dir), [r for r in rows if r["split"] == "train"])):
+    for k, (r, text) in enumerate(news_units(data_dir, "train")):
         rec = new_record(f"news{k}", text, {})
         for st in stages:
             rec = st(rec)

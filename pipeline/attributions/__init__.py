@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from ..clitics import without_article
 from ..lang import ar
 from ..record import span
 from ..spans import SpanIndex
 from .content import after_complement, before_cue, char_span, cut_before, rest_after
 from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
 from .lexicon import ADDRESSEE_VERBS, CONJ_EXTRA, CONJ_ORG, IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
-from .source import LEAD_PARTICLES, Source, _drop_article, bare, plausible_prep_source, compatible, describe, np_after, np_before
+from .source import LEAD_PARTICLES, Source, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
 
@@ -115,7 +116,7 @@ def _split_coordinated(ctx: Ctx, src: Source, cue: Cue) -> list[Source]:
         if h >= c_end:
             continue
         part = _make_source(ctx, h, c_end, cue, strip_waw=h == c)
-        head = _drop_article(ctx.keys[h][1:] if h == c else ctx.keys[h])
+        head = without_article(ctx.keys[h][1:] if h == c else ctx.keys[h])
         if head in CONJ_EXTRA:
             # مصدر أمني وآخر عسكري، الوزير ونظيره: another of the first one's kind
             part.kind, part.named, part.count = first.kind, False, 1

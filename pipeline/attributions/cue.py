@@ -77,7 +77,7 @@ def verb_entry(k: str):
     e = VERBS.get(k)
     if e is not None:
         return e, 0
-    r = without_conjunction(k, lambda rest: VERBS.get(rest) is not None)
+    r = without_conjunction(k, VERBS.__contains__)
     return (VERBS[r], 1) if r is not None else (None, 0)
 
 

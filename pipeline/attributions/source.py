@@ -84,19 +84,21 @@ CLAUSE_WORDS = ar.words("attr_clause_words")
 _ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | NUMBER_WORDS | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
 
 
-_drop_article = without_article  # (the name the attributions modules import)
-
-
 def strip_conj(k: str) -> str:
     """Drop a conjunction و/ف when what remains is a known or definite word
     (والمسؤول -> المسؤول, but وزارة and فريق stay)."""
-    r = without_conjunction(k, lambda rest: rest.startswith("ال") or rest in _ALL_LEX or _drop_article(rest) in _ALL_LEX)
+    r = without_conjunction(k, _known_head)
     return k if r is None else r
+
+
+def _known_head(rest: str) -> bool:
+    """What may follow a conjunction in a source phrase: a definite word or a lexicon head."""
+    return rest.startswith("ال") or rest in _ALL_LEX or without_article(rest) in _ALL_LEX
 
 
 def bare(k: str) -> str:
     """Key without conjunction, preposition ل/ب and article: والمسؤولين -> مسءولين."""
-    return _drop_article(strip_conj(k))
+    return without_article(strip_conj(k))
 
 
 def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
@@ -104,7 +106,7 @@ def _is_addressee(ctx: Ctx, k: int, b: int) -> int:
     kk = ctx.keys[k]
     if kk in ("ل", "لـ") and k + 1 < b:
         if ctx.tok(k + 1) in OPEN_Q:
-            if k + 2 < b and _drop_article(ctx.keys[k + 2]) in ORG and _drop_article(ctx.keys[k + 2]) not in MEDIA:
+            if k + 2 < b and without_article(ctx.keys[k + 2]) in ORG and without_article(ctx.keys[k + 2]) not in MEDIA:
                 return 0  # الناطق الإعلامي لـ"شرطة عسير": the title's institution, not an addressee
             c = ctx.close_quote(k + 1, b)
             return (c - k + 1) if c is not None and c - k < 8 else 0
@@ -257,7 +259,7 @@ def _time_word(v: _View, s: int, k: int) -> int | None:
     """A time word; "العام" is the year, except after a title (المدير العام، النائب العام، الأمانة العامة)."""
     keys = v.ctx.keys
     kk = keys[k]
-    if kk in TIME_WORDS and k > s and not (kk in ("العام", "العامه") and _drop_article(strip_conj(keys[k - 1])) in GENERAL_HEADS):
+    if kk in TIME_WORDS and k > s and not (kk in ("العام", "العامه") and without_article(strip_conj(keys[k - 1])) in GENERAL_HEADS):
         return END
     return None
 
@@ -442,15 +444,15 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
         kk = ctx.keys[k]
         if ctx.tok(k) in STOP_BEFORE and ctx.tok(k) not in ("(", ")"):
             break
-        if kk in PREPOSITIONS or kk.startswith("بال") or (kk[:1] == "ب" and _drop_article(kk[1:]) in ORG | COMMON | MEDIA):
+        if kk in PREPOSITIONS or kk.startswith("بال") or (kk[:1] == "ب" and without_article(kk[1:]) in ORG | COMMON | MEDIA):
             # inside a prepositional phrase an institution is part of it ("مسؤول بوزارة النقل
             # ووزارة المالية"); an anonymous source or a document still opens a new conjunct
             heads = heads & _CONJ_AFTER_PP
-        if kk == "و" and k + 1 < e and _drop_article(ctx.keys[k + 1]) in heads:
+        if kk == "و" and k + 1 < e and without_article(ctx.keys[k + 1]) in heads:
             starts.append(k)
-        elif len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in heads:
+        elif len(kk) > 2 and kk[0] == "و" and without_article(kk[1:]) in heads:
             starts.append(k)
-        elif kind == "person" and len(kk) > 2 and kk[0] == "و" and _drop_article(kk[1:]) in TITLES and any(
+        elif kind == "person" and len(kk) > 2 and kk[0] == "و" and without_article(kk[1:]) in TITLES and any(
                 _holder_name(ctx, j, k) for j in range((starts[-1] if starts else h) + 1, k)):
             # "وزيرة الداخلية تريزا ماي ووزير الداخلية برنار كازنوف": a second titled person after a
             # named one (a second title of one person has no name before its و)
@@ -473,13 +475,13 @@ def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
         return False  # "المتحدث باسم بحاح": the one spoken for, not the speaker
     if prev[:1] in "بل" and not prev.startswith("ال"):
         prev = prev[1:]
-    pb = _drop_article(prev)
+    pb = without_article(prev)
     if (pb in PLACE_NOUNS or (pb in ORG or pb in COMMON) and pb not in TITLES and prev not in FUNCTION) and not prev.startswith("ال"):
         # an indefinite (construct) noun takes the name as its genitive; after a definite
         # one ("رئيس البرلمان سليم الجبوري") the name is the holder's
         return False  # the complement of a place or institution noun (مقاطعة كنت، حركة حماس، باسم طالبان)
     kk = strip_conj(ctx.keys[k])
-    if kk[:1] in "بل" and _drop_article(kk[1:]) in COMMON | ORG | PLACE_NOUNS | TITLES:
+    if kk[:1] in "بل" and without_article(kk[1:]) in COMMON | ORG | PLACE_NOUNS | TITLES:
         return False  # "بمنطقة"، "لوزارة": a preposition and a common noun
     if kk[:1] == "ب" and (k + 1 >= e or ctx.keys[k + 1] in FUNCTION) and any(
             _locative(ctx.keys[x]) for x in range(max(0, k - 6), k)):
@@ -492,7 +494,7 @@ def _locative(k: str) -> bool:
     k = strip_conj(k)
     if k[:1] == "ب" and not k.startswith("ال"):
         k = k[1:]
-    return _drop_article(k) in PLACE_NOUNS
+    return without_article(k) in PLACE_NOUNS
 
 
 def _before_min(ctx: Ctx, h: int, e: int) -> bool:
@@ -568,7 +570,7 @@ def _indefinite_role(ctx: Ctx, h: int, e: int) -> bool:
     if t.startswith("ال") or h + 1 >= e:
         return False
     nxt = ctx.keys[h + 1]
-    pp = nxt in PREPOSITIONS or nxt in ("باسم", "لدي") or nxt.startswith("بال") or (nxt[:1] == "ب" and _drop_article(nxt[1:]) in ORG | COMMON)
+    pp = nxt in PREPOSITIONS or nxt in ("باسم", "لدي") or nxt.startswith("بال") or (nxt[:1] == "ب" and without_article(nxt[1:]) in ORG | COMMON)
     return pp and not _honorific_name(ctx, h + 1, e)
 
 
@@ -933,7 +935,7 @@ def _coordinated_totals(ctx: Ctx, conj: list[tuple[int, int]], count: int | None
             continue
         sub = describe(ctx, c + (ctx.keys[c] == "و"), c_end, ctx.toks[c]["start"], ctx.toks[c_end - 1]["end"])
         hk = ctx.keys[c + 1] if ctx.keys[c] == "و" else ctx.keys[c][1:]
-        if _drop_article(hk) in CONJ_ORG and _drop_article(hk) not in ORG:
+        if without_article(hk) in CONJ_ORG and without_article(hk) not in ORG:
             counts.append(1)  # برنامج الأغذية العالمي: an institution's name
             names.append(True)
         else:

@@ -241,6 +241,17 @@ def main(data_dir: Path, args=None) -> dict:
 NEWS_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "news_events.jsonl"
 
 
+def news_units(data_dir: Path, split: str | None = None) -> list[tuple[dict, str]]:
+    """``(row, sentence text)`` of the team's news event set, of one split ("train": the
+    training days, "held": the held-out days) or of all; a row whose text changed is left out."""
+    import json
+
+    from ..annotation.store import unit_texts
+
+    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return unit_texts(Path(data_dir), [r for r in rows if split is None or r["split"] == split])
+
+
 def news_scores(rows: list[dict], recs: list[dict]) -> dict:
     """Per category, precision and recall of asserted events against the team's
     news set: a gold event counts when its status is asserted and it is not a
@@ -278,15 +289,11 @@ def news_scores(rows: list[dict], recs: list[dict]) -> dict:
 def news_eval(data_dir: Path, stages, tune_only: bool = False) -> dict:
     """The team's news event set (docs/annotation/events.md): every sentence run
     alone through the stages; the held-out days are scored once per round."""
-    import json
-
-    from ..annotation.store import unit_texts
     from .stats import fmt
 
     if not NEWS_FILE.exists() or not (data_dir / "saudinewsnet").exists():
         return {}
-    rows = [json.loads(x) for x in NEWS_FILE.read_text(encoding="utf-8").splitlines() if x.strip()]
-    units = unit_texts(data_dir, rows)
+    units = news_units(data_dir)
     out = {}
     for part in (("train",) if tune_only else ("train", "held")):
         sel = [r for r, _ in units if r["split"] == part]

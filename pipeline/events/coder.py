@@ -305,42 +305,38 @@ def add_tagged(rec: dict, events: list[dict], model: dict, use_derived: bool = T
     Events in text order, ids renumbered.  ``found``: the lexicon matches of each sentence, as
     ``code_families`` found them (else looked up again)."""
     toks = rec["tokens"]
-    if not toks:
-        return events
     norms = [t["norm"] for t in toks]
     ents = rec.get("entities") or []
     ent_labels = tagger.entity_labels(toks, ents)
     covered = SpanIndex(events, span=lambda e: (e["trigger"]["start"], e["trigger"]["end"]))
-    gate_model = gate.load() if use_gate else None
-    added: list[dict] = []
-    pool = list(events)  # the rules' events, then each tagged one as it is built
-    ent_index = None
+    tagged = []  # (sentence range, its lexicon matches, the words the tagger adds)
     for sent in rec["sentences"]:
         a, b = sent["tokens"]
         matches = found.get((a, b), []) if found is not None else find(norms, a, b, use_derived=use_derived)
         hits = [(i, c) for i, c, _p in tagger.tag(model, norms, a, b, tagger.lexicon_families(matches), ent_labels)
                 if not covered.overlapping(toks[i]["start"], toks[i]["end"])]
-        if not hits:
-            continue
-        if ent_index is None:
-            ent_index = EntityIndex(ents)
-            loc_ranges = _loc_ranges(toks, ents)
-            ref = article_date(rec.get("meta"))
+        if hits:
+            tagged.append((a, b, matches, hits))
+    if not tagged:
+        return events
+    gate_model = gate.load() if use_gate else None
+    ent_index, loc_ranges, ref = EntityIndex(ents), _loc_ranges(toks, ents), article_date(rec.get("meta"))
+    pool = list(events)  # the rules' events, then each tagged one as it is built (_build_event reads those before it)
+    for a, b, matches, hits in tagged:
         ctx = _sentence_context(toks, norms, a, b, matches, ref)
         n0 = len(pool)
         for i, cat in hits:
-            m = Match(i, i + 1, Entry(cat, None, "noun" if _tagged_nominal(norms[i]) else "verb", norms[i], source="tagger"),
-                      _tagged_nominal(norms[i]), False, "")
+            nominal = _tagged_nominal(norms[i])
+            m = Match(i, i + 1, Entry(cat, None, "noun" if nominal else "verb", norms[i], source="tagger"), nominal, False, "")
             ctx.trig_idx.add(i)
             neg, mod = _frame(norms, m, cat, a)
-            ev = _build_event(rec, ctx, m, cat, neg, mod, ent_index, loc_ranges, pool)  # (reads the events before it)
+            ev = _build_event(rec, ctx, m, cat, neg, mod, ent_index, loc_ranges, pool)
             ev["context"] = []
             pool.append(ev)
-        pool[n0:] = kept = _tagged_gated(gate_model, norms[a:b], pool[n0:])
-        added += kept
-    if not added:
-        return events
-    out = sorted(events + added, key=lambda e: e["trigger"]["start"])
+        pool[n0:] = _tagged_gated(gate_model, norms[a:b], pool[n0:])
+    if len(pool) == len(events):
+        return events  # every tagged one gated away: the rules' events as they were
+    out = sorted(pool, key=lambda e: e["trigger"]["start"])
     for k, ev in enumerate(out, 1):
         ev["id"] = f"v{k}"
     return out

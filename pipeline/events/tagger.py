@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -58,8 +59,6 @@ def entity_labels(toks: list[dict], ents: list[dict]) -> dict[int, str]:
     if not ents:
         return out
     starts = [t["start"] for t in toks]
-    from bisect import bisect_right
-
     for e in ents:
         k = max(0, bisect_right(starts, e["start"]) - 1)
         while k < len(toks) and toks[k]["start"] < e["end"]:
@@ -111,13 +110,16 @@ def _add(z: list[float], weights: dict, feats: list[str]) -> list[float]:
     return z
 
 
-def probabilities(model: dict, feats: list[str]) -> list[float]:
-    """Softmax over the model's classes."""
-    z = _add(list(model["bias"]), model["weights"], feats)
+def _softmax(z: list[float]) -> list[float]:
     top = max(z)
     ex = [math.exp(v - top) for v in z]
     s = sum(ex)
     return [v / s for v in ex]
+
+
+def probabilities(model: dict, feats: list[str]) -> list[float]:
+    """Softmax over the model's classes."""
+    return _softmax(_add(list(model["bias"]), model["weights"], feats))
 
 
 def word_features(w: str) -> list[str]:
@@ -172,11 +174,8 @@ def tag(model: dict, norms: list[str], a: int, b: int, lex: dict[int, set[str]],
     for i in range(a, b):
         if not is_candidate(norms[i]):
             continue
-        z = _add(list(_word_scores(model, norms[i])), weights, context_features(norms, i, lex, ents))
-        top = max(z)
-        ex = [math.exp(v - top) for v in z]
-        k = max(range(len(z)), key=z.__getitem__)
-        p = ex[k] / sum(ex)
-        if p >= th[k]:
-            out.append((i, classes[k], p))
+        p = _softmax(_add(list(_word_scores(model, norms[i])), weights, context_features(norms, i, lex, ents)))
+        k = max(range(len(p)), key=p.__getitem__)
+        if p[k] >= th[k]:
+            out.append((i, classes[k], p[k]))
     return out
