@@ -162,6 +162,8 @@ GENERAL_HEADS = TITLES | COMMON | ORG | ar.words("attr_general_heads")
 
 #: prepositions and adverbials that end a source phrase (عن، خلال، أمام، مع، بعد ...)
 NP_END_WORDS = ar.words("attr_np_end_words")
+#: من جانبه، من جهته: a discourse marker after the source
+FROM_HIS_SIDE = ar.words("attr_from_his_side")
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ def _verb_preposition(v: _View, s: int, k: int) -> int | None:
 def _from_his_side(v: _View, s: int, k: int) -> int | None:
     """"من جانبه / من جهته": a discourse marker, not part of the source."""
     keys = v.ctx.keys
-    if keys[k] == "من" and k > s and k + 1 < v.end and keys[k + 1] in ("جانبه", "جانبها", "جانبهم", "جهته", "جهتها", "ناحيته", "ناحيتها"):
+    if keys[k] == "من" and k > s and k + 1 < v.end and keys[k + 1] in FROM_HIS_SIDE:
         return END
     return None
 
