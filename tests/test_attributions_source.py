@@ -206,3 +206,83 @@ def test_relayed_source_shares_the_claim():
 ])
 def test_no_attribution(text):
     assert attrs(text) == []
+
+
+# ---------------------------------------------------------------- named, count (2026-12-04 round)
+
+
+def _src(text: str) -> dict:
+    (a,) = attrs(text)
+    return a["source"]
+
+
+@pytest.mark.parametrize("text, named, count, kind", [
+    # a title without its holder's name: the word after an indefinite title or after a preposition completes the title
+    ("وقال أمين الرياض إن أعمال الصيانة انتهت.", False, 1, "person"),
+    ("وقالت قاضية أمريكية في نيويورك إن الجلسة تأجلت.", False, 1, "person"),
+    ("وقال رئيس طاقم الفنيين إن الطائرة سليمة.", False, 1, "person"),
+    # ... while a holder's name after a definite title still names it
+    ("وقال رئيس البرلمان سليم الجبوري إن الجلسة رفعت.", True, 1, "person"),
+    # the feminine of a listed role noun is that role
+    ("وقالت المسؤولة الأوروبية إن المحادثات مستمرة.", False, 1, "anonymous"),
+    # plural outlets are unnamed media; a place after في does not name a document
+    ("وذكرت الصحف أن الوزير سيستقيل.", False, None, "media"),
+    ("وذكرت وسائل إعلام محلية أن الزلزال قتل خمسة.", False, None, "media"),
+    ("وقالت تقارير صحافية في كينيا إن الانتخابات تأجلت.", False, None, "document"),
+    # a superlative before the head is no head
+    ("وتشير أحدث الإحصاءات إلى أن البطالة تراجعت.", False, None, "document"),
+    # a listed word that begins with وال keeps its و
+    ("وقال والد الطالب إن ابنه بخير.", False, 1, "anonymous"),
+    # construct duals in -تا and new dual heads
+    ("وقالت شركتا الطيران إن الرحلات ألغيت.", False, 2, "organisation"),
+    ("وقال المحاميان إن الحكم سيستأنف.", False, 2, "person"),
+])
+def test_named_and_count_of_the_source(text, named, count, kind):
+    src = _src(text)
+    assert (src["named"], src["count"], src["kind"]) == (named, count, kind), src
+
+
+def test_a_place_entity_after_a_title_is_not_its_holder():
+    text = "وقال أمين مكة إن المشروع انتهى."
+    rec = prepare(text)
+    s = text.index("مكة")
+    rec["entities"] = [{"id": "e1", "start": s, "end": s + 3, "text": "مكة", "label": "LOC"}]
+    (a,) = extract(rec)
+    assert a["source"]["text"] == "أمين مكة" and a["source"]["named"] is False
+
+
+def test_a_dual_with_its_members_names_is_named():
+    text = "وقال الباحثان جون سميث وديفيد براون إن الدراسة شملت ألف شخص."
+    rec = prepare(text)
+    s1, s2 = text.index("جون سميث"), text.index("ديفيد براون")
+    rec["entities"] = [{"id": "e1", "start": s1, "end": s1 + 8, "text": "جون سميث", "label": "PER"},
+                       {"id": "e2", "start": s2, "end": s2 + 11, "text": "ديفيد براون", "label": "PER"}]
+    (a,) = extract(rec)
+    assert (a["source"]["named"], a["source"]["count"]) == (True, 2)
+    # an entity inside an affiliation names nobody
+    text = "وقال مسؤولان في شركة أرامكو إن الإنتاج ارتفع."
+    rec = prepare(text)
+    s = text.index("أرامكو")
+    rec["entities"] = [{"id": "e1", "start": s, "end": s + 6, "text": "أرامكو", "label": "ORG"}]
+    (a,) = extract(rec)
+    assert (a["source"]["named"], a["source"]["count"], a["source"]["kind"]) == (False, 2, "anonymous")
+
+
+def test_a_denial_of_a_rumour_is_an_attribution():
+    (a,) = attrs("ونفت الهيئة ما تردد عن إلغاء المهرجان هذا العام.")
+    assert (a["source"]["text"], a["content"]["text"]) == ("الهيئة", "ما تردد عن إلغاء المهرجان هذا العام")
+    assert attrs("ونفت الهيئة ما قاله النائب.") == []  # a relative object that is no rumour: not here
+
+
+def test_a_fact_after_a_parenthetical_and_a_title_that_governs_a_preposition():
+    (a,) = attrs("وأكد المدير، خلال لقائه بالموظفين في مقر الشركة بالرياض أمس، ضرورة الالتزام بالمواعيد.")
+    assert (a["source"]["text"], a["content"]["text"]) == ("المدير", "ضرورة الالتزام بالمواعيد")
+    (a,) = attrs("أكد المشرف العام على المشروع خالد السالم أن العمل سينتهي قريبا.")
+    assert a["source"]["text"] == "المشرف العام على المشروع خالد السالم"
+
+
+def test_weak_cue_phrases_need_a_source_noun():
+    assert attrs("وتوزع الحصص وفق ثلاثة معايير معلنة.") == []
+    assert attrs("وصدر القرار بناء على توجيهات الأمير.") == []
+    (a,) = attrs("وارتفعت الأسعار 3% وفق مصادر في السوق.")
+    assert a["source"]["text"] == "مصادر في السوق"

@@ -18,6 +18,9 @@ from .cue import OPEN_Q, SENT_PUNCT, Ctx, Cue, find_cues
 from .lexicon import ADDRESSEE_VERBS, CONJ_EXTRA, CONJ_ORG, IMPERSONAL, POSTPOSABLE, ANON_PL, ANON_SG, COMMON, DOC_SG, FUNCTION, MEDIA, ORG, TITLES
 from .source import LEAD_PARTICLES, Source, bare, plausible_prep_source, compatible, describe, np_after, np_before
 
+#: cue phrases that mostly mean "in line with / on the basis of": without a verb inside
+#: (وفق ما أكدت، بناء على ما ذكره) their phrase must be a listed source noun
+WEAK_PREP_CUES = ar.words("attr_weak_prep_cues")
 NOT_VERB_START = COMMON | TITLES | ORG | MEDIA | ANON_SG | ANON_PL | DOC_SG
 
 #: how many sentences back a pronoun subject may find its antecedent
@@ -346,6 +349,8 @@ def _prepositional_cue(st: _Sentence, cue: Cue, nxt: Cue | None, cut: int) -> _R
     src = _make_source(ctx, s, e, cue, strip_lam=strip)
     if not src.lexical or not cue.extra.get("with_verb") and not plausible_prep_source(ctx, s, e, src):
         return None  # وفق الجدول المرفق، حسب اختياره: "in line with", not a source
+    if not cue.extra.get("with_verb") and ctx.keys[cue.i] in WEAK_PREP_CUES and not _listed_source(src):
+        return None  # بناء على توجيهات الملك، وفق خطط مدروسة: "on the basis of", not a source
     inner = _prep_relay(ctx, cue, e, b)
     if _preposed(ctx, a, cue.i):
         claim = _claim_after_cue_phrase(st, cue, e, nxt, cut)
@@ -356,6 +361,11 @@ def _prepositional_cue(st: _Sentence, cue: Cue, nxt: Cue | None, cut: int) -> _R
         lo = _enclosing_start(st.found, cue.i, a)
         content, ctok = before_cue(ctx, lo, cue.i), (lo, cue.i)
     return _Reading(src, content, ctok, until=e, inner=inner)
+
+
+def _listed_source(src: Source) -> bool:
+    """A source by a lexicon head (مصادر، الوكالة، التقرير، الوزارة، المتحدث), not only by an entity or a count."""
+    return src.lexical and not src.fallthrough and (src.kind in ("anonymous", "media", "document", "organisation") or src.titled)
 
 
 def _claim_after_cue_phrase(st: _Sentence, cue: Cue, e: int, nxt: Cue | None, cut: int):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..clitics import without_conjunction
+from ..clitics import without_article, without_conjunction
 from ..lang import ar
 from ..spans import SpanIndex
 
@@ -50,6 +50,8 @@ NOMINAL_LEMMAS = ar.words("attr_nominal_lemmas")
 DIRECT_LEMMAS = ar.words("attr_direct_lemmas")
 #: ... and, for these, with a glued بـ (أفاد مسؤول بمقتل …، أفادت الوكالة بوقوع انفجار)
 BA_LEMMAS = ar.words("attr_ba_lemmas")
+#: what a denial's relative object (نفى ما أشيع عن …) opens with: the verbs of a rumour or report
+RUMOUR_VERBS = ar.words("attr_rumour_verbs")
 #: opinion verbs (رأى، اعتبر، توقع، رجح) are no report in a conditional or temporal clause:
 #: "وعندما يرى المستثمرون أن العائد مجزٍ سيعودون"، "إذا رأت اللجنة أن" (guideline §1)
 OPINION_LEMMAS = ar.words("attr_opinion_lemmas")
@@ -187,6 +189,21 @@ def _object_boundary(ctx: Ctx, cue: Cue, k: int) -> bool:
     return not (prev in COMMON or prev in ORG or prev in TITLES or prev in ANON_SG or prev.endswith("ه"))
 
 
+def _general_title(ctx: Ctx, cue: Cue, k: int) -> bool:
+    """Token k is العام of a title (المشرف العام، المدير العام), not the year."""
+    if ctx.keys[k] not in ("العام", "العامه") or k - 1 < cue.j:
+        return False
+    prev = ctx.keys[k - 1]
+    prev = prev[1:] if prev[:1] in "وف" and prev[1:3] == "ال" else prev
+    return without_article(prev) in TITLES | ORG | COMMON
+
+
+def _after_parenthetical(ctx: Ctx, cue: Cue, k: int) -> bool:
+    """Token k follows a comma that closes a parenthetical opened by another comma
+    after the verb (أكد الوزير، خلال اجتماع عقده مع الوكلاء، أهمية الرد …)."""
+    return ctx.tok(k - 1) in ("،", ",") and any(ctx.tok(x) in ("،", ",") for x in range(cue.j, k - 1))
+
+
 def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -> int | None:
     """The token that opens the cue's clausal complement, or None.
 
@@ -217,7 +234,11 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
         if cue.lemma in BA_LEMMAS and k - cue.j <= 8 and kk[:1] == "ب" and len(kk) > 3 and _fact_key(kk[1:]):
             cue.extra["nominal"] = "direct"  # أفاد مسؤول أمني بمقتل 18 …: بـ glued to the fact
             return k
-        if cue.lemma in DIRECT_LEMMAS and k - cue.j <= 8 and is_fact_head(ctx, k) and _object_boundary(ctx, cue, k):
+        if cue.lemma == "نفي" and kk == "ما" and k + 1 < b and ctx.keys[k + 1] in RUMOUR_VERBS and k - cue.j <= 10 and _object_boundary(ctx, cue, k):
+            cue.extra["nominal"] = "direct"  # نفى الوزير ما أشيع عن تأجيل الدراسة: the denied report is the claim
+            return k
+        if cue.lemma in DIRECT_LEMMAS and (k - cue.j <= 8 or k - cue.j <= 30 and _after_parenthetical(ctx, cue, k)) and is_fact_head(
+                ctx, k) and _object_boundary(ctx, cue, k):
             cue.extra["nominal"] = "direct"  # أعلنت الوزارة وفاة وافد: the object is the claim
             return k
         if kk in preps or (kk[:1] in "بل" and kk[1:] in ("", "ـ") and kk[:1] in preps):
@@ -227,7 +248,7 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
             if cue.lemma in NOMINAL_LEMMAS and nxt < b and is_fact_head(ctx, nxt):
                 cue.extra["nominal"] = "prep"  # كشف مصدر عن تأجيل القمة: the complement is the claim
                 return k
-            if k == cue.j or ctx.keys[k - 1] in TIME_WORDS:
+            if k == cue.j or ctx.keys[k - 1] in TIME_WORDS and not _general_title(ctx, cue, k - 1):
                 return None  # nominal complement: كشفت عن التحولات
         k += 1
     return None

@@ -81,19 +81,26 @@ RANK_QUALIFIERS = ar.words("attr_rank_qualifiers")
 CLAUSE_WORDS = ar.words("attr_clause_words")
 
 
-_ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | DOC_SG | MEDIA | ORG | TITLES | NUMBER_WORDS | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
+#: titles that govern a preposition (المشرف على، المسؤول عن): it stays in the source
+PREP_TITLES = ar.words("attr_prep_titles")
+#: plural outlets (الصحف، وسائل الإعلام): unnamed media
+MEDIA_PL = ar.words("attr_media_pl")
+_ALL_LEX = (ANON_DU | ANON_PL | ANON_SG | COMMON | DOC_PL | MEDIA_PL | DOC_SG | MEDIA | ORG | TITLES | NUMBER_WORDS | VAGUE | OTHER_ADJ | SETTING_AFTER_FI)
 
 
 def strip_conj(k: str) -> str:
     """Drop a conjunction و/ف when what remains is a known or definite word
-    (والمسؤول -> المسؤول, but وزارة and فريق stay)."""
+    (والمسؤول -> المسؤول, but وزارة and فريق stay, and so does a listed word
+    that begins with وال: والد، والده)."""
+    if k in _ALL_LEX:
+        return k
     r = without_conjunction(k, _known_head)
     return k if r is None else r
 
 
 def _known_head(rest: str) -> bool:
     """What may follow a conjunction in a source phrase: a definite word or a lexicon head."""
-    return rest.startswith("ال") or rest in _ALL_LEX or without_article(rest) in _ALL_LEX
+    return rest.startswith("ال") and len(rest) > 3 or rest in _ALL_LEX or without_article(rest) in _ALL_LEX
 
 
 def bare(k: str) -> str:
@@ -230,8 +237,14 @@ def _new_clause(v: _View, s: int, k: int) -> int | None:
 
 
 def _verb_preposition(v: _View, s: int, k: int) -> int | None:
-    """The cue verb's own preposition: "لفت المهندس إلى …"."""
-    return END if k > s and v.ctx.keys[k] in v.preps else None
+    """The cue verb's own preposition: "لفت المهندس إلى …"; not after a title that
+    governs it (أكد المشرف العام على الفريق منصور البلوي أن …)."""
+    if not (k > s and v.ctx.keys[k] in v.preps):
+        return None
+    prev = bare(v.ctx.keys[k - 1])
+    if prev in ("عام", "عامه") and k - 1 > s:
+        prev = bare(v.ctx.keys[k - 2])
+    return None if prev in PREP_TITLES else END
 
 
 def _from_his_side(v: _View, s: int, k: int) -> int | None:
@@ -375,7 +388,7 @@ def np_before(ctx: Ctx, i: int, a: int, relative: bool = False) -> tuple[int, in
         strip_conj(first).startswith("ال")
         or _name_like(ctx, s)
         or fb in ANON_SG or fb in ANON_PL or fb in ANON_DU or fb in UNITS or fb in TENS or fb.isdigit()
-        or fb in TITLES or fb in MEDIA or fb in ORG or fb in DOC_SG or fb in DOC_PL
+        or fb in TITLES or fb in MEDIA or fb in ORG or fb in DOC_SG or fb in DOC_PL or fb in MEDIA_PL
         or bool(ctx.ents_overlapping(ctx.toks[s]["start"], ctx.toks[s]["start"] + 1))
     )
     if not ok:
@@ -420,11 +433,11 @@ def _participle_plural(k: str) -> bool:
     return len(k) >= 6 and k[0] == "م" and k[1] != "ا" and k.endswith("ون")
 
 
-_CONJ_HEADS = CONJ_ORG | MEDIA | ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL
+_CONJ_HEADS = CONJ_ORG | MEDIA | MEDIA_PL | ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL
 #: a named person's phrase takes a further conjunct only when it is an anonymous group or one
 #: of "the other" kind (المتحدث سعد الحربي وشاهدا عيان، الوزير ونظيره), never a second title
 _CONJ_AFTER_PERSON = CONJ_EXTRA | ANON_PL | ANON_DU | {w[:-1] for w in ANON_DU if w.endswith("ان")}
-_CONJ_AFTER_PP = (ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL) - ORG - MEDIA
+_CONJ_AFTER_PP = (ANON_SG | ANON_PL | ANON_DU | CONJ_EXTRA | DOC_SG | DOC_PL | MEDIA_PL) - ORG - MEDIA
 
 
 def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
@@ -464,6 +477,7 @@ def _conjuncts(ctx: Ctx, h: int, e: int, kind: str) -> list[tuple[int, int]]:
 
 #: nouns whose complement is a place or institution name (منطقة مكة، مطار هيثرو، ولاية تكساس)
 PLACE_NOUNS = ar.words("attr_place_nouns")
+HEAD_SUPERLATIVES = ar.words("attr_head_superlatives")
 
 
 def _holder_name(ctx: Ctx, k: int, e: int) -> bool:
@@ -576,6 +590,19 @@ def _indefinite_role(ctx: Ctx, h: int, e: int) -> bool:
     return pp and not _honorific_name(ctx, h + 1, e)
 
 
+def _title_complement(ctx: Ctx, h: int, k: int) -> bool:
+    """Token k, name-like, completes the title rather than naming its holder:
+    the genitive right after an indefinite title (أمين جدة، رئيس طاقم، مديرة أعمال),
+    a word after a preposition (قاضية أمريكية في مانهاتن), or a place or
+    institution by the entities (المدير التنفيذي لشركة مترو جدة)."""
+    if k == h + 1 and not strip_conj(ctx.keys[h]).startswith("ال"):
+        return True
+    if strip_conj(ctx.keys[k - 1]) in PREPOSITIONS:
+        return True
+    t = ctx.toks[k]
+    return any(en.get("label") in ("LOC", "ORG") for en in ctx.ents_overlapping(t["start"], t["end"]))
+
+
 def _honorific_name(ctx: Ctx, k0: int, e: int) -> bool:
     """An honorific (الدكتور، المهندس، اللواء ...) followed by another word within [k0, e)."""
     for k in range(k0, e - 1):
@@ -610,6 +637,8 @@ def _doc_named(ctx: Ctx, h: int, e: int) -> bool:
             continue
         if k + 1 < e and ctx.keys[k + 1] in PREP_PRONOUN:
             return False  # a descriptive clause starts: nothing after it names the document
+        if ctx.keys[k - 1] == "في":
+            continue  # "تقارير صحافية في غانا": where, not whose
         kk = bare(ctx.keys[k])
         lk = kk[1:] if kk[:1] in "لب" else kk
         if ctx.tok(k) in OPEN_Q or kk in ORG or kk in MEDIA or bare(lk) in ORG or bare(lk) in MEDIA:
@@ -630,7 +659,7 @@ def _name_like(ctx: Ctx, k: int) -> bool:
         return False
     if kk.startswith("ال") or kk in FUNCTION or kk in COMMON or kk in TITLES or bare(kk) in COMMON or bare(kk) in TITLES:
         return False
-    if kk in ANON_SG or kk in ANON_PL or kk in DOC_SG or kk in DOC_PL or kk in OTHER_ADJ or kk in ORG or kk in MEDIA:
+    if kk in ANON_SG or kk in ANON_PL or kk in DOC_SG or kk in DOC_PL or kk in MEDIA_PL or kk in OTHER_ADJ or kk in ORG or kk in MEDIA:
         return False
     if kk.startswith(("لل", "بال", "وال")) or (kk[0] in "لب" and kk[1:].startswith("ال")):
         return False
@@ -655,7 +684,10 @@ _DUAL_YN_OK = DUAL_PARTY | ar.words("attr_dual_yn_heads")
 
 def dual_singular(head: str, text: str) -> str | None:
     """The singular of a dual head (الجانبان -> جانب، الحكومتين -> حكومه، الوزيرين -> وزير), else None.
-    -ان is a dual ending; -ين only where the plural is broken or a fatha marks the dual (مسؤولَين)."""
+    -ان is a dual ending; -ين only where the plural is broken or a fatha marks the dual (مسؤولَين);
+    the construct -تا only for a listed party or person (شركتا النفط، شبكتا «…»)."""
+    if head.endswith("تا") and len(head) >= 5 and head[:-2] + "ه" in _DUAL_YN_OK | ANON_SG | DUAL_PERSON:
+        return head[:-2] + "ه"
     for suf, yn in (("تان", False), ("تين", True), ("ان", False), ("ين", True)):
         if head.endswith(suf) and len(head) - len(suf) >= 3:
             stem = head[: -len(suf)] + ("ه" if suf.startswith("ت") else "")
@@ -775,6 +807,8 @@ def _find_head(ctx: Ctx, s: int, e: int) -> _Head:
         h += 1
         while h < e and ctx.keys[h] == "من":
             h += 1
+    if h + 1 < e and bare(ctx.keys[h]) in HEAD_SUPERLATIVES and ctx.keys[h + 1].startswith("ال"):
+        h += 1  # "أحدث الإحصائيات"، "أبرز التقارير": the head is the noun after the superlative
     one_of = False
     if h < e and bare(ctx.keys[h]) in ("احد", "احدي") and h + 1 < e:
         one_of = True
@@ -791,16 +825,31 @@ def _find_head(ctx: Ctx, s: int, e: int) -> _Head:
     return _Head(h, head, head_text, count, percent, vague, one_of, du)
 
 
-def _dual_source(hd: _Head) -> _Kind | None:
+def _dual_source(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
     """A dual head: two anonymous sources (مصدران، شاهدا عيان), or one source of
-    two named by neither - الجانبان، الوزيران، الحكومتان (guideline §3.3)."""
+    two - الجانبان، الوزيران، الحكومتان, named by neither (guideline §3.3) unless
+    their names follow (شركتا النفط إكسون موبيل وشيفرون)."""
     head, du = hd.head, hd.du
     if head in ANON_DU and not hd.count or du is not None and du in ANON_SG and du not in DUAL_PERSON:
+        if _names_follow(ctx, hd.h + 1, e):
+            return _Kind(2, "person", named=True, number="du")  # الباحثان البريطانيان فلان وفلان
         return _Kind(2, "anonymous", named=False, number="du", descr_from=hd.h + 1)
     if du is not None and (du in DUAL_PARTY or du in DUAL_PERSON):
-        kind = "person" if du in DUAL_PERSON else ("media" if du in ("صحيفه", "وكاله", "قناه") else "organisation")
-        return _Kind(2, kind, named=False, number="du", human=du in DUAL_PERSON)
+        kind = "person" if du in DUAL_PERSON else ("media" if du in MEDIA else "organisation")
+        return _Kind(2, kind, named=_names_follow(ctx, hd.h + 1, e), number="du", human=du in DUAL_PERSON)
     return None
+
+
+def _names_follow(ctx: Ctx, k0: int, e: int) -> bool:
+    """A PER or ORG entity in [k0, e) that no preposition introduces: the names of a
+    dual's two members in apposition (الباحثان فلان وفلان), not an affiliation (في حركة حماس)."""
+    for k in range(k0, e):
+        if strip_conj(ctx.keys[k]) in PREPOSITIONS or ctx.keys[k][:1] in "بل" and not ctx.keys[k].startswith("ال"):
+            return False  # an affiliation starts: whatever follows is not the members' names
+        t = ctx.toks[k]
+        if any(en.get("label") in ("PER", "ORG") and en["start"] >= t["start"] for en in ctx.ents_overlapping(t["start"], t["end"])):
+            return True
+    return False
 
 
 def _role_source(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
@@ -808,7 +857,9 @@ def _role_source(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
     a holder's name follows, an anonymous source otherwise."""
     h, head = hd.h, hd.head
     if head not in ANON_SG:
-        return None
+        if not (head.endswith("ه") and head[:-1] in ANON_SG):
+            return None
+        head = head[:-1]  # المسؤولة، باحثة، مواطنة: the feminine of a listed role
     if head in TITLES and _construct(ctx, h, e) and _name_at_end(ctx, h + 1, e):
         # "عضو مجلس الشيوخ بوب منينديز"، "مسؤول التدريب بالغرفة عبدالله الصقري": a role and its holder
         return _Kind(hd.count or 1, "person", named=True, titled=True)
@@ -849,6 +900,9 @@ def _institution(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
     h, head = hd.h, hd.head
     if head in MEDIA:
         return _Kind(hd.count or 1, "media", named=True)
+    if head in MEDIA_PL:
+        # الصحف، وسائل إعلام محلية، مواقع إخبارية: outlets left unnamed
+        return _Kind(hd.count, "media", named=False, number="pl", human=False)
     if head in COLLECTIVE and h + 1 < e and (bare(ctx.keys[h + 1]) in COLLECTIVE_GENERIC or bare(ctx.keys[h + 1]) in ANON_PL):
         # فريق الدفاع، وفد من الخبراء: a group described by its job, not named
         return _Kind(hd.count or 1, "organisation", named=False)
@@ -866,7 +920,8 @@ def _titled_person(ctx: Ctx, hd: _Head, e: int, ent: dict | None) -> _Kind | Non
     h = hd.h
     if hd.head not in TITLES:
         return None
-    named = any(_holder_name(ctx, k, e) for k in range(h + 1, e)) or (ent is not None and ent.get("label") == "PER") or _honorific_name(ctx, h + 1, e)
+    named = any(_holder_name(ctx, k, e) and not _title_complement(ctx, h, k) for k in range(h + 1, e)) or (
+        ent is not None and ent.get("label") == "PER") or _honorific_name(ctx, h + 1, e)
     if named and _indefinite_role(ctx, h, e):
         named = False  # "متحدث باسم شرطة المقاطعة": a spokesman, the names are the institution's
     if not named:
@@ -884,10 +939,14 @@ def _unlisted_plural(ctx: Ctx, hd: _Head, e: int) -> _Kind | None:
     """A counted or plural noun in no lexicon: "خمسة شهود" (counted), "مطوروها"،
     "المسعفون"، "الفلسطينيون" (by their shape): an anonymous group."""
     h, head, count = hd.h, hd.head, hd.count
-    if count is not None and count > 1 or (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head) or (len(head) >= 6 and head.endswith(("يون", "يين"))) or (
+    human = (ctx.keys[h].startswith(("ال", "وال")) and _sound_plural_shape(head)) or (head.endswith(("وها", "وهم", "وه")) and len(head) >= 6) or _participle_plural(head) or (len(head) >= 6 and head.endswith(("يون", "يين"))) or (
             len(head) >= 5 and head[0] == "م" and head[1] != "ا" and head.endswith("و") and not head.endswith("يو")
-            and not ctx.keys[h].startswith("ال") and h + 1 < e and ctx.keys[h + 1].startswith("ال")):
-        return _Kind(None if count is not None and count <= 1 else count, "anonymous", named=False, number="pl", descr_from=h + 1)
+            and not ctx.keys[h].startswith("ال") and h + 1 < e and ctx.keys[h + 1].startswith("ال"))
+    if human or count is not None and count > 1:
+        k = _Kind(None if count is not None and count <= 1 else count, "anonymous", named=False, number="pl", descr_from=h + 1)
+        # a counted noun in no list, of no human shape (ثلاثة ضوابط، ثلاثة تصنيفات): a source only by its count
+        k.lexical = bool(human)
+        return k
     return None
 
 
@@ -911,7 +970,7 @@ def _unlisted(ctx: Ctx, hd: _Head, e: int, ent: dict | None) -> _Kind:
 
 def _classify(ctx: Ctx, hd: _Head, e: int, ent: dict | None) -> _Kind:
     """Kind, named and count from the head noun, trying the lexicons in order."""
-    return (_dual_source(hd) or _role_source(ctx, hd, e) or _anonymous_plural(hd) or _document(ctx, hd, e)
+    return (_dual_source(ctx, hd, e) or _role_source(ctx, hd, e) or _anonymous_plural(hd) or _document(ctx, hd, e)
             or _institution(ctx, hd, e) or _titled_person(ctx, hd, e, ent) or _unlisted_plural(ctx, hd, e)
             or _unlisted(ctx, hd, e, ent))
 
