@@ -286,3 +286,19 @@ def test_weak_cue_phrases_need_a_source_noun():
     assert attrs("وصدر القرار بناء على توجيهات الأمير.") == []
     (a,) = attrs("وارتفعت الأسعار 3% وفق مصادر في السوق.")
     assert a["source"]["text"] == "مصادر في السوق"
+
+
+def test_a_spokesmans_statement_after_a_comma():
+    (a,) = attrs("وقال الناطق الإعلامي بالدفاع المدني العقيد سعد الغامدي، تلقت غرفة العمليات بلاغا عن حريق في مستودع.")
+    assert a["source"]["text"] == "الناطق الإعلامي بالدفاع المدني العقيد سعد الغامدي" and a["source"]["named"] is True
+    assert a["content"]["text"] == "تلقت غرفة العمليات بلاغا عن حريق في مستودع"
+    # a comma before an ordinary word opens no statement
+    assert attrs("وقال الوزير، وهو يبتسم، كلاما كثيرا.") == []
+
+
+def test_a_finding_and_a_fact_after_an():
+    (a,) = attrs("ووجد الباحثون أن المشي يخفض ضغط الدم.")
+    assert (a["source"]["text"], a["content"]["text"]) == ("الباحثون", "المشي يخفض ضغط الدم")
+    assert attrs("ووجدت الفرق جثة في الوادي.") == []  # وجد without its أن clause: found, not a finding
+    (a,) = attrs("وأفاد المرصد أمس عن مقتل ثلاثة مدنيين.")
+    assert (a["source"]["text"], a["content"]["text"]) == ("المرصد", "مقتل ثلاثة مدنيين")

@@ -50,6 +50,10 @@ NOMINAL_LEMMAS = ar.words("attr_nominal_lemmas")
 DIRECT_LEMMAS = ar.words("attr_direct_lemmas")
 #: ... and, for these, with a glued بـ (أفاد مسؤول بمقتل …، أفادت الوكالة بوقوع انفجار)
 BA_LEMMAS = ar.words("attr_ba_lemmas")
+#: a spokesman's statement that follows his name after a comma, with no أن (وقال الناطق …، تلقت
+#: غرفة العمليات بلاغاً): the verbs that open it, and the reporting verbs that introduce it
+STATEMENT_OPENERS = ar.words("attr_statement_openers")
+STATEMENT_LEMMAS = frozenset({"قال", "ذكر", "اوضح", "افاد", "صرح", "بين", "اضاف"})
 #: what a denial's relative object (نفى ما أشيع عن …) opens with: the verbs of a rumour or report
 RUMOUR_VERBS = ar.words("attr_rumour_verbs")
 #: opinion verbs (رأى، اعتبر، توقع، رجح) are no report in a conditional or temporal clause:
@@ -198,6 +202,16 @@ def _general_title(ctx: Ctx, cue: Cue, k: int) -> bool:
     return without_article(prev) in TITLES | ORG | COMMON
 
 
+def _inside_parentheses(ctx: Ctx, a: int, k: int) -> bool:
+    """Token k is inside a parenthesis opened after token a and not closed before k."""
+    depth = 0
+    for x in range(a, k):
+        t = ctx.tok(x)
+        depth += t == "("
+        depth -= t == ")" and depth > 0
+    return depth > 0
+
+
 def _after_parenthetical(ctx: Ctx, cue: Cue, k: int) -> bool:
     """Token k follows a comma that closes a parenthetical opened by another comma
     after the verb (أكد الوزير، خلال اجتماع عقده مع الوكلاء، أهمية الرد …)."""
@@ -216,10 +230,16 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
     while k < limit:
         kk = ctx.keys[k]
         t = ctx.tok(k)
+        if ctx.is_complementizer(k) and _inside_parentheses(ctx, cue.j, k):
+            k += 1
+            continue  # "هيئة الإذاعة اليابانية (إن.إتش.كيه)": a letter of an acronym, not إنّ
         if ctx.is_complementizer(k):
             if kk == "ان" and k + 1 < b and ctx.keys[k + 1] in CONDITIONAL_AFTER:
                 return None  # "إن شاء الله", "إن وجدت": conditional, not a complementizer
             return k
+        if t in ("،", ",") and k > cue.j and cue.lemma in STATEMENT_LEMMAS and k + 1 < b and ctx.keys[k + 1] in STATEMENT_OPENERS:
+            cue.extra["nominal"] = "direct"  # وقال الناطق الإعلامي بشرطة المنطقة …، تلقت غرفة العمليات بلاغاً: the statement follows the comma
+            return k + 1
         if t == ":":
             return k
         if t in OPEN_Q and is_long_quote(ctx, k, b):
