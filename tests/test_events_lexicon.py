@@ -80,3 +80,24 @@ def test_committed_gate_is_what_build_trains():
     committed = json.loads(Path(GATE_OUT).read_text(encoding="utf-8"))
     fresh = json.loads(json.dumps(train_gate(need_shared()), sort_keys=True))
     assert fresh == committed
+
+
+def test_protesters_riot_and_blockade_verbs_are_protests():
+    from pipeline.events.lexicon import curated_forms
+
+    def protest(sentence):
+        from pipeline.events.coder import code_record
+        from pipeline.record import new_record
+        from pipeline.stages.normalise import Normalise
+        from pipeline.stages.tokenise import Tokenise
+
+        rec = Tokenise()(Normalise()(new_record("t", sentence, {})))
+        rec["entities"] = []
+        return [(e["type"], e["mode"]) for e in code_record(rec) if e["type"] == "PROTEST"]
+
+    assert protest("وأحرق المتظاهرون إطارات السيارات وسط المدينة.") == [("PROTEST", "riot")]
+    assert protest("وقطع المحتجون الطريق السريع بالحجارة.") == [("PROTEST", "demo")]
+    # the verb alone, or with another subject, is no protest; chanting is not coded on its own
+    assert protest("وأحرق الجنود مخازن الأسلحة.") == []
+    assert protest("وهتف المتظاهرون بشعارات ضد الفساد.") == []
+    assert "احرق" in curated_forms()[0]
