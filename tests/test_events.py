@@ -400,7 +400,8 @@ def test_more_words_that_are_not_these_events(code, text, typ):
 @pytest.mark.parametrize("text, typ", [
     ("وهدد الجيش أمس باقتحام المدينة إذا لم ينسحب المسلحون.", "THREATEN"),
     ("وحشد الجيش آلاف الجنود على الحدود الشمالية.", "MOBILIZE"),
-    ("وسيطرت القوات الحكومية أمس على قاعدة عسكرية بعد معارك عنيفة.", "COERCE"),  # occupying territory
+    ("وسيطرت القوات الحكومية أمس على قاعدة عسكرية بعد معارك عنيفة.", "ASSAULT"),  # territory taken in combat
+    ("وتقدمت قوات المعارضة نحو العاصمة بعد انسحاب الجيش.", "COERCE"),  # an advance on a place: occupying territory
     ("وانتقد الوزير الهجوم الإعلامي على الحكومة.", "ACCUSE"),
 ])
 def test_and_where_they_are(code, text, typ):

@@ -402,6 +402,8 @@ def _rejected(text: str, ctx: SentenceContext, m, ent_index: EntityIndex) -> str
     if _in_name(ent_index, toks[m.index]) and not _inflected_verb_alone(ent_index, toks[m.index], m, norms) \
             and not _noun_opens_name(ent_index, toks[m.index], m):
         return "in_name"  # "جلال طالباني", "عادل أدهم", "الحشد الشعبي": part of a name
+    if e.mode == "seize" and norms[m.index].endswith(("ته", "تها", "تهم", "تهما")):
+        return "noun_form"  # "سيطرته على المخيم": سيطر takes على, never an object pronoun: the verbal noun, "its control"
     if e.mode == "firearms" and m.index > a and _stems(norms[m.index - 1]) & {"وقف", "لوقف"}:
         return "ceasefire"  # "وقف إطلاق النار" (kept a candidate trigger: the gate's features count it)
     return None

@@ -40,7 +40,8 @@ MODES = {
 FROM_2016 = {
     ("FIGHT", None): ("ASSAULT", None),               # FIGHT folded into ASSAULT
     ("FIGHT", "small-arms"): ("ASSAULT", "firearms"),  # 193: fight with small arms
-    ("FIGHT", "occupy"): ("COERCE", "confiscate"),     # seizing territory (192: occupy territory)
+    ("FIGHT", "occupy"): ("COERCE", "confiscate"),     # seizing territory (192: occupy territory): an advance, a fall
+    ("FIGHT", "seize"): ("ASSAULT", None),             # territory taken in combat (سيطرت القوات على …; guideline §8, news set)
     ("DEMAND", None): ("REQUEST", None),
     ("DISAPPROVE", None): ("ACCUSE", "disapprove"),
     ("INVESTIGATE", None): ("ACCUSE", "investigate"),
