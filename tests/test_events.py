@@ -392,6 +392,9 @@ def test_death_extension_has_no_actors(code):
     ("ويسيطر المتطرفون على مناطق واسعة في المحافظة.", "ASSAULT"),                  # a state, not an event
     ("وتجمع حشد من المحتجين أمام المحكمة.", "MOBILIZE"),                          # a crowd
     ("وقتل خمسة أشخاص في هجوم على سوق المدينة الشهر الماضي.", "ACCUSE"),      # not a verbal attack
+    ("وألقت الشرطة القبض على ثلاثة متهمين أمس.", "ASSAULT"),                       # an arrest, not a throw
+    ("ويهدف العلاج الجديد إلى تدمير الخلايا المصابة.", "ASSAULT"),                 # destroying without force
+    ("وأكد الجيش إتمام سيطرته على المخيم أمس.", "ASSAULT"),                        # سيطرته: "its control", a noun
 ])
 def test_more_words_that_are_not_these_events(code, text, typ):
     assert not [e for e in code(text) if e["type"] == typ]
@@ -402,6 +405,8 @@ def test_more_words_that_are_not_these_events(code, text, typ):
     ("وحشد الجيش آلاف الجنود على الحدود الشمالية.", "MOBILIZE"),
     ("وسيطرت القوات الحكومية أمس على قاعدة عسكرية بعد معارك عنيفة.", "ASSAULT"),  # territory taken in combat
     ("وتقدمت قوات المعارضة نحو العاصمة بعد انسحاب الجيش.", "COERCE"),  # an advance on a place: occupying territory
+    ("وألقت قوات الأمن قنابل الغاز على المحتجين أمس.", "ASSAULT"),  # throwing bombs
+    ("ودمر الجيش أمس مخازن للأسلحة تابعة للمتمردين.", "ASSAULT"),  # destroying by force
     ("وانتقد الوزير الهجوم الإعلامي على الحكومة.", "ACCUSE"),
 ])
 def test_and_where_they_are(code, text, typ):
