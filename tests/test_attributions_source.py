@@ -302,3 +302,9 @@ def test_a_finding_and_a_fact_after_an():
     assert attrs("ووجدت الفرق جثة في الوادي.") == []  # وجد without its أن clause: found, not a finding
     (a,) = attrs("وأفاد المرصد أمس عن مقتل ثلاثة مدنيين.")
     assert (a["source"]["text"], a["content"]["text"]) == ("المرصد", "مقتل ثلاثة مدنيين")
+
+
+def test_a_denial_of_any_involvement():
+    (a,) = attrs("ونفت الشركة أي علاقة لها بالحادث.")
+    assert (a["source"]["text"], a["content"]["text"]) == ("الشركة", "أي علاقة لها بالحادث")
+    assert attrs("ونفى أي من المسؤولين التعليق.") == []  # أي من: "any of", the subject

@@ -254,8 +254,8 @@ def find_complement(ctx: Ctx, cue: Cue, b: int, max_dist: int = MAX_COMP_DIST) -
         if cue.lemma in BA_LEMMAS and k - cue.j <= 8 and kk[:1] == "ب" and len(kk) > 3 and _fact_key(kk[1:]):
             cue.extra["nominal"] = "direct"  # أفاد مسؤول أمني بمقتل 18 …: بـ glued to the fact
             return k
-        if cue.lemma == "نفي" and kk == "ما" and k + 1 < b and ctx.keys[k + 1] in RUMOUR_VERBS and k - cue.j <= 10 and _object_boundary(ctx, cue, k):
-            cue.extra["nominal"] = "direct"  # نفى الوزير ما أشيع عن تأجيل الدراسة: the denied report is the claim
+        if cue.lemma == "نفي" and (kk == "ما" and k + 1 < b and ctx.keys[k + 1] in RUMOUR_VERBS or kk == "اي" and k + 1 < b and ctx.keys[k + 1][:2] != "من") and k - cue.j <= 10 and _object_boundary(ctx, cue, k):
+            cue.extra["nominal"] = "direct"  # نفى الوزير ما أشيع عن تأجيل الدراسة / ينفون أي تورط: the denied report is the claim
             return k
         if cue.lemma in DIRECT_LEMMAS and (k - cue.j <= 8 or k - cue.j <= 30 and _after_parenthetical(ctx, cue, k)) and is_fact_head(
                 ctx, k) and _object_boundary(ctx, cue, k):
