@@ -76,6 +76,50 @@ def test_stem_feature():
     assert stem("سوق") == "سوق"  # too short to strip
 
 
+def test_phrase_tags_mark_whole_listed_names():
+    from pipeline.arabic import normalise
+    from pipeline.ner.features import first_forms, phrase_index, phrase_tags
+
+    idx = phrase_index({"ORG": ["وزارة الشؤون البلدية والقروية", "وزارة الشؤون", "هيئة السياحة والتراث الوطني"],
+                        "LOC": ["الرياض", "جدة", "مصر"], "PER": ["جدة"]})
+
+    def tags(sentence):
+        return phrase_tags(idx, [normalise(w) for w in sentence.split()])
+
+    # the longest entry wins over the shorter one it starts with; the proclitic ب of the first word is no obstacle
+    assert tags("أعلنت بوزارة الشؤون البلدية والقروية اليوم") == ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert tags("وزارة الشؤون الإسلامية") == ["B-ORG", "I-ORG", "O"]
+    # the same words under two types carry both; a one-word entry is S-
+    assert tags("من جدة إلى الرياض") == ["O", "S-LOC|PER", "O", "S-LOC"]
+    # a word of an entry alone is not the entry; a two-letter entry is never listed
+    assert tags("السياحة في الصيف") == ["O", "O", "O"]
+    assert "مص" not in idx and phrase_index({"LOC": ["مص"]}) == {}
+    # the proclitic forms of a first word: و/ف, then ب/ل/ك, and لل giving the article back
+    assert first_forms(normalise("وللحكومة")) == ("وللحكومه", "للحكومه", "الحكومه")
+    assert first_forms(normalise("بالرياض"))[:2] == ("بالرياض", "الرياض")
+    assert first_forms("مصر") == ("مصر",)
+
+
+def test_ner_tokenizer_tag_feature_old_and_new_index():
+    import spacy
+
+    from pipeline.ner.features import phrase_index
+    from pipeline.ner.spacy_lang import ArabicNerTokenizer
+
+    words = {"وزاره": "ORG", "الداخليه": "ORG"}
+    old = ArabicNerTokenizer(spacy.blank("ar").vocab)
+    old.from_bytes(json.dumps(words).encode())
+    assert [t.tag_ for t in old.from_words(["قالت", "وزارة", "الداخلية"])] == ["O", "ORG", "ORG"]
+    new = ArabicNerTokenizer(spacy.blank("ar").vocab)
+    new.from_bytes(json.dumps({"__format__": 2, "words": words, "phrases": phrase_index({"ORG": ["وزارة الداخلية"]})}).encode())
+    doc = new.from_words(["قالت", "ووزارة", "الداخلية", "الداخلية"])
+    assert [t.tag_ for t in doc] == ["O/O", "ORG/B-ORG", "ORG/I-ORG", "ORG/O"]
+    assert [t.norm_ for t in doc][:2] == ["قالت", "ووزاره"] and doc[1].lemma_ == "وزاره"
+    again = ArabicNerTokenizer(spacy.blank("ar").vocab).from_bytes(new.to_bytes())
+    assert again.phrases == new.phrases and again.gaz == words
+    assert json.loads(old.to_bytes()) == words  # an old model's index is written back as it was
+
+
 # ---------------------------------------------------------------- labels
 
 def test_label_mapping():
@@ -309,3 +353,23 @@ def test_models_build_dispatch_rejects_unknown(tmp_path):
     assert all(isinstance(n, str) and isinstance(m, str) for n, m in BUILDERS)
     assert main(["--data", str(tmp_path), "--only", "nope"]) == 2
     assert main(["--data", str(tmp_path / "absent")]) == 2
+
+
+def test_listed_names_fallback_is_guarded_by_the_training_text():
+    from pipeline.arabic import normalise
+    from pipeline.ner.corpus import entities
+    from pipeline.ner.known import KnownEntities, listed_names
+
+    lists = {"ORG": ["هيئة السياحة والتراث", "مجلس الوزراء", "الهلال", "نادي الشباب"], "LOC": ["وادي الدواسر", "مجلس الوزراء"]}
+    sents = [
+        (["زار", "وفد", "هيئة", "السياحة", "والتراث", "المنطقة"], ["O", "O", "B-ORG", "I-ORG", "I-ORG", "O"]),
+        (["قرر", "هيئة", "السياحة", "والتراث", "البدء"], ["O", "O", "O", "O", "O"]),  # half of its occurrences outside: kept
+        (["في", "وادي", "الدواسر"], ["O", "O", "O"]),  # written only outside entities: left out
+    ]
+    rows = listed_names(lists, sents, entities)
+    key = lambda name: tuple(normalise(w) for w in name.split())  # noqa: E731
+    # kept: the guarded name and a name the text never writes; left out: one-word names (الهلال),
+    # names under two types (مجلس الوزراء), names the text writes outside entities (وادي الدواسر)
+    assert rows == sorted([[*key("هيئة السياحة والتراث"), "ORG"], [*key("نادي الشباب"), "ORG"]])
+    assert KnownEntities(rows).add_to(["وأعلنت", "هيئة", "السياحة", "والتراث", "برنامجا"], []) == [(1, 4, "ORG")]
+    assert listed_names(lists, sents, entities, max_non_entity=0.4) == [[*key("نادي الشباب"), "ORG"]]

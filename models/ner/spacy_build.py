@@ -20,14 +20,14 @@ import time
 from pathlib import Path
 
 from pipeline.ner import corpus as D
-from pipeline.ner.features import gazetteer_index
+from pipeline.ner.features import gazetteer_index, phrase_index
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 OUT = ROOT / "models" / "ner" / "spacy"
 WORK = Path(os.environ.get("NER_WORK", ROOT / ".build" / "ner"))
 #: SaudiNewsNet words the tok2vec is pretrained on (spacy pretrain, characters objective)
-PRETRAIN_WORDS = 1_200_000
+PRETRAIN_WORDS = 3_600_000
 
 
 def _docbin(sents, path: Path) -> None:
@@ -117,7 +117,7 @@ def gazetteer_entries(data_dir: Path) -> dict[str, list[str]]:
     return out
 
 
-def build(data_dir: Path, *, aqmar: bool = True, news: bool = True, use_vectors: bool = True, steps: int | None = None,
+def build(data_dir: Path, *, aqmar: bool = True, news: bool = True, use_vectors: bool = True, phrases: bool = True, steps: int | None = None,
           pretrain_words: int = PRETRAIN_WORDS, out: Path = OUT, work: Path = WORK) -> dict:
     from spacy.cli.train import train as spacy_train
 
@@ -132,7 +132,11 @@ def build(data_dir: Path, *, aqmar: bool = True, news: bool = True, use_vectors:
     _docbin(list(splits["tune"]) + news_tune, work / "tune.spacy")
     print(f"[ner] training sentences: {len(train)} ({len(news_train)} news); tune {len(splits['tune']) + len(news_tune)}", flush=True)
     gaz = work / "gazetteer.json"
-    gaz.write_text(json.dumps(gazetteer_index(gazetteer_entries(data_dir)), ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    entries = gazetteer_entries(data_dir)
+    index = gazetteer_index(entries)
+    if phrases:  # the TAG feature also says where a whole listed name is written (features.phrase_tags)
+        index = {"__format__": 2, "words": index, "phrases": phrase_index(entries)}
+    gaz.write_text(json.dumps(index, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "tune.spacy"), "paths.gazetteer": str(gaz)}
     if use_vectors:
         overrides["paths.vectors"] = str(vectors(data_dir, splits, work))
@@ -152,7 +156,7 @@ def build(data_dir: Path, *, aqmar: bool = True, news: bool = True, use_vectors:
     portable_config(out)
     write_known(data_dir, out, news=news)
     return write_dev_scores(data_dir, out, extra={"aqmar": aqmar, "news": news, "news_train_sentences": len(news_train),
-                                                 "vectors": use_vectors, "pretrain_words": pretrain_words})
+                                                 "vectors": use_vectors, "phrases": phrases, "pretrain_words": pretrain_words})
 
 
 def portable_config(out: Path) -> None:
@@ -172,12 +176,17 @@ def portable_config(out: Path) -> None:
 
 def write_known(data_dir: Path, out: Path, news: bool = True) -> int:
     """known_entities.json beside the model: TRAIN/tune/AQMAR (and news training
-    days) entities that are (almost) always that entity (pipeline/ner/known.py);
+    days) entities that are (almost) always that entity, plus the compiled lists'
+    multi-word names that text does not contradict (pipeline/ner/known.py);
     never dev, never the news held-out days."""
-    from pipeline.ner.known import build_known
+    from pipeline.lang.ar import name_lists
+    from pipeline.ner.known import build_known, listed_names
 
     s = D.anercorp_splits(Path(data_dir))
-    rows = build_known(s["train"] + s["tune"] + D.aqmar(Path(data_dir)) + (D.news(Path(data_dir), "train") if news else []), D.entities)
+    sents = s["train"] + s["tune"] + D.aqmar(Path(data_dir)) + (D.news(Path(data_dir), "train") if news else [])
+    rows = build_known(sents, D.entities)
+    have = {tuple(r[:-1]) for r in rows}
+    rows = sorted(rows + [r for r in listed_names(name_lists(), sents, D.entities) if tuple(r[:-1]) not in have])
     (out / "known_entities.json").write_text(json.dumps(rows, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     return len(rows)
 
@@ -202,12 +211,13 @@ def main(argv=None) -> int:
     ap.add_argument("--no-aqmar", action="store_true")
     ap.add_argument("--no-news", action="store_true", help="leave out the team's news NER corpus")
     ap.add_argument("--no-vectors", action="store_true")
+    ap.add_argument("--no-phrases", action="store_true", help="TAG = word-level list membership only (no whole-name matches)")
     ap.add_argument("--steps", type=int, default=None)
     ap.add_argument("--pretrain-words", type=int, default=PRETRAIN_WORDS, help="spacy pretrain on this many SaudiNewsNet words first (0: no pretraining)")
     ap.add_argument("--out", default=str(OUT))
     ap.add_argument("--work", default=str(WORK))
     a = ap.parse_args(argv)
-    build(Path(a.data), aqmar=not a.no_aqmar, news=not a.no_news, use_vectors=not a.no_vectors, steps=a.steps, pretrain_words=a.pretrain_words, out=Path(a.out), work=Path(a.work))
+    build(Path(a.data), aqmar=not a.no_aqmar, news=not a.no_news, use_vectors=not a.no_vectors, phrases=not a.no_phrases, steps=a.steps, pretrain_words=a.pretrain_words, out=Path(a.out), work=Path(a.work))
     return 0
 
 

@@ -2,8 +2,9 @@
 one type in the training data, added where the statistical model found nothing.
 
 The list (``known_entities.json`` in the model dir) is built from TRAIN, tune and
-AQMAR only (:func:`build_known`); it holds normalised token tuples with their
-label.  Matching is greedy, longest first, on normalised tokens; a first token
+AQMAR only (:func:`build_known`), plus the multi-word names of the compiled
+lists (``pipeline/lang/ar/names``) that the training text does not contradict
+(:func:`listed_names`); it holds normalised token tuples with their label.  Matching is greedy, longest first, on normalised tokens; a first token
 may carry one proclitic (و ف ب ل ك) in front of a listed name.
 """
 from __future__ import annotations
@@ -76,3 +77,34 @@ class KnownEntities:
             taken.update(range(a, b))
         extra = [(a, b, l) for a, b, l in self.match(words) if not taken.intersection(range(a, b))]
         return sorted(ents + extra) if extra else ents
+
+
+def listed_names(lists: dict[str, list[str]], sents, entities, max_non_entity: float = 0.5) -> list:
+    """[[tokens..., label], ...]: the compiled lists' names of two to MAX_LEN words
+    with one type, guarded by the training text: a name written there mostly
+    outside any gold entity (more than ``max_non_entity`` of its occurrences) is left out."""
+    types: dict[tuple, set] = defaultdict(set)
+    for lab, names in lists.items():
+        for name in names:
+            key = tuple(t for t in (normalise(w) for w in name.split()) if t)
+            if 2 <= len(key) <= MAX_LEN:
+                types[key].add(lab)
+    occ: Counter = Counter()
+    inside: Counter = Counter()
+    lens = sorted({len(k) for k in types})
+    for sent in sents:
+        toks = [normalise(t) for t in sent[0]]
+        covered = set()
+        for a, b, _ in entities(sent):
+            covered.update(range(a, b))
+        for n in lens:
+            for i in range(len(toks) - n + 1):
+                key = tuple(toks[i : i + n])
+                if key in types:
+                    occ[key] += 1
+                    inside[key] += i in covered
+    out = []
+    for key, labs in types.items():
+        if len(labs) == 1 and (not occ[key] or (occ[key] - inside[key]) / occ[key] <= max_non_entity):
+            out.append([*key, next(iter(labs))])
+    return sorted(out)

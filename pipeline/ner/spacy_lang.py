@@ -7,7 +7,13 @@ It is registered as ``pipeline.ArabicNerTokenizer.v1`` and saved with the model
 
 * ``NORM``  = normalised form (also the key of the static vectors),
 * ``LEMMA`` = normalised form without proclitics (:func:`features.stem`),
-* ``TAG``   = gazetteer membership (:func:`features.gaz_tag`).
+* ``TAG``   = gazetteer membership (:func:`features.gaz_tag`) and, where the
+  model was built with a phrase index, the word's place in a whole listed
+  name (:func:`features.phrase_tags`), as ``"ORG/B-ORG"``.
+
+``tokenizer/gazetteer.json`` is either the word index alone (models built
+before the phrase index: their TAG is the membership alone, as they were
+trained) or ``{"__format__": 2, "words": {...}, "phrases": {...}}``.
 """
 from __future__ import annotations
 
@@ -19,30 +25,45 @@ import spacy
 from spacy.attrs import LEMMA, NORM, TAG
 from spacy.tokens import Doc
 
-from .features import gaz_tag, word_features
+from .features import gaz_tag, phrase_tags, word_features
 
 
 class ArabicNerTokenizer:
     def __init__(self, vocab):
         self.vocab = vocab
         self.gaz: dict[str, str] = {}
-        self._cache: dict[str, tuple[int, int, int]] = {}
+        self.phrases: dict[str, list[list]] = {}
+        self._cache: dict[str, tuple[int, int, str, str]] = {}
+        self._tags: dict[str, int] = {}
 
     # -- the features -------------------------------------------------------
-    def _feats(self, word: str) -> tuple[int, int, int]:
+    def _feats(self, word: str) -> tuple[int, int, str, str]:
+        """(NORM id, LEMMA id, membership tag, normalised form) of a word."""
         f = self._cache.get(word)
         if f is None:
             n, st = word_features(word)
             strings = self.vocab.strings
-            f = (strings.add(n), strings.add(st), strings.add(gaz_tag(self.gaz, n, st)))
+            f = (strings.add(n), strings.add(st), gaz_tag(self.gaz, n, st), n)
             if len(self._cache) < 500_000:
                 self._cache[word] = f
         return f
 
+    def _tag(self, tag: str) -> int:
+        t = self._tags.get(tag)
+        if t is None:
+            t = self._tags[tag] = self.vocab.strings.add(tag)
+        return t
+
     def from_words(self, words: list[str]) -> Doc:
         doc = Doc(self.vocab, words=words)
         if words:
-            arr = numpy.array([self._feats(w) for w in words], dtype="uint64")
+            feats = [self._feats(w) for w in words]
+            if self.phrases:
+                places = phrase_tags(self.phrases, [f[3] for f in feats])
+                tags = [self._tag(f"{f[2]}/{p}") for f, p in zip(feats, places)]
+            else:
+                tags = [self._tag(f[2]) for f in feats]
+            arr = numpy.array([(f[0], f[1], t) for f, t in zip(feats, tags)], dtype="uint64")
             doc.from_array([NORM, LEMMA, TAG], arr)
         return doc
 
@@ -56,15 +77,22 @@ class ArabicNerTokenizer:
     # -- initialise / serialise --------------------------------------------
     def initialize(self, get_examples=None, *, nlp=None, gazetteer_path: str | None = None):
         if gazetteer_path:
-            self.gaz = json.loads(Path(gazetteer_path).read_text(encoding="utf-8"))
-            self._cache.clear()
+            self._load(json.loads(Path(gazetteer_path).read_text(encoding="utf-8")))
+
+    def _load(self, data: dict) -> None:
+        if data.get("__format__") == 2:
+            self.gaz, self.phrases = data["words"], data["phrases"]
+        else:  # the word index alone
+            self.gaz, self.phrases = data, {}
+        self._cache.clear()
+        self._tags.clear()
 
     def to_bytes(self, *, exclude=tuple()) -> bytes:
-        return json.dumps(self.gaz, ensure_ascii=False, sort_keys=True).encode("utf-8")
+        data = {"__format__": 2, "words": self.gaz, "phrases": self.phrases} if self.phrases else self.gaz
+        return json.dumps(data, ensure_ascii=False, sort_keys=True).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude=tuple()):
-        self.gaz = json.loads(data.decode("utf-8"))
-        self._cache.clear()
+        self._load(json.loads(data.decode("utf-8")))
         return self
 
     def to_disk(self, path, *, exclude=tuple()):
